@@ -1,0 +1,9 @@
+package io.appkeys.core.domain;
+
+/** Why a pair was rejected; kept for metrics and the rate-limited log, never told to the caller. */
+public enum RejectionReason {
+    MALFORMED,
+    UNKNOWN_KEY,
+    INACTIVE_KEY,
+    WRONG_TOKEN
+}

@@ -1,0 +1,40 @@
+package io.appkeys.core.memory;
+
+import io.appkeys.core.domain.AccountName;
+import io.appkeys.core.domain.AuditEntry;
+import io.appkeys.core.domain.AuditEvent;
+import io.appkeys.core.domain.Cursor;
+import io.appkeys.core.domain.Page;
+import io.appkeys.core.domain.PageRequest;
+import io.appkeys.core.port.out.AuditLog;
+import java.util.ArrayList;
+import java.util.List;
+
+final class InMemoryAudit implements AuditLog {
+
+    private final Memory memory;
+    private final List<AuditEntry> entries = new ArrayList<>();
+
+    InMemoryAudit(Memory memory) {
+        this.memory = memory;
+    }
+
+    @Override
+    public AuditEntry append(AuditEvent event) {
+        return memory.locked(() -> {
+            AuditEntry entry = new AuditEntry(entries.size() + 1L, event);
+            entries.add(entry);
+            memory.onRollback(() -> entries.remove(entries.size() - 1));
+            return entry;
+        });
+    }
+
+    @Override
+    public Page<AuditEntry> list(AccountName account, PageRequest page) {
+        long after = page.after().map(Cursor::sequence).orElse(0L);
+        return memory.locked(() -> Page.fromRows(entries.stream()
+                .filter(e -> e.sequence() > after && e.event().account().equals(account))
+                .limit(page.limit() + 1L)
+                .toList(), page.limit(), e -> Cursor.atSequence(e.sequence())));
+    }
+}

@@ -1,0 +1,189 @@
+package io.appkeys.core.memory;
+
+import io.appkeys.core.domain.AccountName;
+import io.appkeys.core.domain.AppKey;
+import io.appkeys.core.domain.AppKeyId;
+import io.appkeys.core.domain.AppKeyName;
+import io.appkeys.core.domain.ConflictException;
+import io.appkeys.core.domain.DuplicateAppKeyException;
+import io.appkeys.core.domain.IssuedToken;
+import io.appkeys.core.domain.KeyCredentials;
+import io.appkeys.core.domain.NotFoundException;
+import io.appkeys.core.domain.Page;
+import io.appkeys.core.domain.PageRequest;
+import io.appkeys.core.domain.TokenHash;
+import io.appkeys.core.domain.TokenSlot;
+import io.appkeys.core.port.out.AppKeyStore;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+final class InMemoryKeys implements AppKeyStore {
+
+    private final Memory memory;
+    private final Map<AppKeyId, StoredKey> keys = new HashMap<>();
+    private final Map<AppKeyName, AppKeyId> byName = new HashMap<>();
+
+    InMemoryKeys(Memory memory) {
+        this.memory = memory;
+    }
+
+    @Override
+    public void insert(AppKey key, IssuedToken token) {
+        memory.locked(() -> {
+            if (byName.containsKey(key.appKey())) {
+                throw new DuplicateAppKeyException(key.appKey());
+            }
+            if (keys.containsKey(key.id())) {
+                throw new ConflictException("app key id " + key.id() + " already exists");
+            }
+            keys.put(key.id(), new StoredKey(key, new KeyCredentials(key.id(), token, Optional.empty())));
+            byName.put(key.appKey(), key.id());
+            memory.onRollback(() -> {
+                keys.remove(key.id());
+                byName.remove(key.appKey());
+            });
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<AppKey> find(AccountName account, AppKeyId id) {
+        return memory.locked(() -> Optional.ofNullable(keys.get(id)).map(StoredKey::key)
+                .filter(key -> key.account().equals(account)));
+    }
+
+    @Override
+    public Optional<AppKey> findByAppKey(AppKeyName appKey) {
+        return findWithCredentials(appKey).map(StoredKey::key);
+    }
+
+    @Override
+    public Optional<StoredKey> findWithCredentials(AppKeyName appKey) {
+        return memory.locked(() -> Optional.ofNullable(byName.get(appKey)).map(keys::get));
+    }
+
+    @Override
+    public Optional<KeyCredentials> credentials(AppKeyId id) {
+        return memory.locked(() -> Optional.ofNullable(keys.get(id)).map(StoredKey::credentials));
+    }
+
+    @Override
+    public Page<AppKey> list(AccountName account, PageRequest page) {
+        return memory.locked(() -> Keyset.page(keys.values().stream().map(StoredKey::key)
+                .filter(key -> key.account().equals(account)).toList(), page, AppKey::createdIn,
+                key -> key.id().value()));
+    }
+
+    @Override
+    public long count(AccountName account) {
+        return memory.locked(() -> keys.values().stream().filter(k -> k.key().account().equals(account)).count());
+    }
+
+    @Override
+    public boolean setActive(AppKeyId id, boolean active) {
+        return update(id, stored -> new StoredKey(stored.key().withActive(active), stored.credentials()));
+    }
+
+    @Override
+    public boolean delete(AppKeyId id) {
+        return memory.locked(() -> {
+            StoredKey removed = keys.remove(id);
+            if (removed == null) {
+                return false;
+            }
+            byName.remove(removed.key().appKey());
+            memory.onRollback(() -> {
+                keys.put(id, removed);
+                byName.put(removed.key().appKey(), id);
+            });
+            return true;
+        });
+    }
+
+    @Override
+    public void startRenewal(AppKeyId id, IssuedToken newToken) {
+        memory.locked(() -> {
+            StoredKey stored = keys.get(id);
+            if (stored == null) {
+                throw new NotFoundException("app key " + id + " not found");
+            }
+            if (stored.credentials().pending().isPresent()) {
+                throw new ConflictException("a renewal is already pending for appKey " + stored.key().appKey());
+            }
+            return update(id, s -> withCredentials(s, new KeyCredentials(id, s.credentials().current(),
+                    Optional.of(newToken))));
+        });
+    }
+
+    @Override
+    public boolean finishRenewal(AppKeyId id) {
+        return memory.locked(() -> pending(id) && update(id, s -> withCredentials(s,
+                new KeyCredentials(id, s.credentials().pending().orElseThrow(), Optional.empty()))));
+    }
+
+    @Override
+    public boolean cancelRenewal(AppKeyId id) {
+        return memory.locked(() -> pending(id) && update(id, s -> withCredentials(s,
+                new KeyCredentials(id, s.credentials().current(), Optional.empty()))));
+    }
+
+    @Override
+    public boolean replaceHash(AppKeyId id, TokenSlot slot, TokenHash expected, TokenHash replacement) {
+        return memory.locked(() -> {
+            StoredKey stored = keys.get(id);
+            if (stored == null) {
+                return false;
+            }
+            KeyCredentials credentials = stored.credentials();
+            Optional<IssuedToken> token = slot == TokenSlot.CURRENT
+                    ? Optional.of(credentials.current())
+                    : credentials.pending();
+            if (token.isEmpty() || !token.get().hash().equals(expected)) {
+                return false;
+            }
+            IssuedToken upgraded = new IssuedToken(replacement, token.get().createdIn());
+            KeyCredentials changed = slot == TokenSlot.CURRENT
+                    ? new KeyCredentials(id, upgraded, credentials.pending())
+                    : new KeyCredentials(id, credentials.current(), Optional.of(upgraded));
+            return update(id, s -> withCredentials(s, changed));
+        });
+    }
+
+    @Override
+    public void recordUse(Map<AppKeyId, Instant> lastUsed) {
+        memory.locked(() -> {
+            lastUsed.forEach((id, at) -> update(id, s -> s.key().lastUsedIn().filter(last -> !last.isBefore(at))
+                    .isPresent() ? s : new StoredKey(withLastUsed(s.key(), at), s.credentials())));
+            return null;
+        });
+    }
+
+    private boolean pending(AppKeyId id) {
+        StoredKey stored = keys.get(id);
+        return stored != null && stored.credentials().pending().isPresent();
+    }
+
+    private boolean update(AppKeyId id, UnaryOperator<StoredKey> change) {
+        return memory.locked(() -> {
+            StoredKey before = keys.get(id);
+            if (before == null) {
+                return false;
+            }
+            keys.put(id, change.apply(before));
+            memory.onRollback(() -> keys.put(id, before));
+            return true;
+        });
+    }
+
+    private static StoredKey withCredentials(StoredKey stored, KeyCredentials credentials) {
+        return new StoredKey(stored.key(), credentials);
+    }
+
+    private static AppKey withLastUsed(AppKey key, Instant at) {
+        return new AppKey(key.id(), key.account(), key.appKey(), key.label(), key.createdIn(), key.active(),
+                Optional.of(at));
+    }
+}

@@ -1,0 +1,60 @@
+package io.appkeys.core.memory;
+
+import io.appkeys.core.port.out.AccountStore;
+import io.appkeys.core.port.out.AppKeyStore;
+import io.appkeys.core.port.out.AuditLog;
+import io.appkeys.core.port.out.ResourceStore;
+import io.appkeys.core.port.out.RoleStore;
+import io.appkeys.core.port.out.Storage;
+import io.appkeys.core.port.out.Transactions;
+import io.appkeys.core.port.out.UserStore;
+
+/**
+ * Keeps everything in this process's memory, under one lock; for tests, and for apps that need no
+ * persistence. Transactions roll back by undoing their writes.
+ */
+public final class InMemoryStorage implements Storage {
+
+    private final Memory memory = new Memory();
+    private final InMemoryAccounts accounts = new InMemoryAccounts(memory);
+    private final InMemoryUsers users = new InMemoryUsers(memory);
+    private final InMemoryKeys keys = new InMemoryKeys(memory);
+    private final InMemoryRoles roles = new InMemoryRoles(memory);
+    private final InMemoryResources resources = new InMemoryResources(memory);
+    private final InMemoryAudit audit = new InMemoryAudit(memory);
+
+    @Override
+    public AccountStore accounts() {
+        return accounts;
+    }
+
+    @Override
+    public UserStore users() {
+        return users;
+    }
+
+    @Override
+    public AppKeyStore keys() {
+        return keys;
+    }
+
+    @Override
+    public RoleStore roles() {
+        return roles;
+    }
+
+    @Override
+    public ResourceStore resources() {
+        return resources;
+    }
+
+    @Override
+    public AuditLog audit() {
+        return audit;
+    }
+
+    @Override
+    public Transactions transactions() {
+        return memory;
+    }
+}

@@ -1,0 +1,10 @@
+package io.appkeys.core.port.in;
+
+import io.appkeys.core.domain.Caller;
+import io.appkeys.core.domain.KeyRef;
+
+/** Deletes a key, its tokens and its role links. */
+public interface DeleteAppKeyUseCase {
+
+    void deleteAppKey(Caller caller, KeyRef key);
+}

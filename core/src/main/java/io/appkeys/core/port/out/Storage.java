@@ -1,0 +1,24 @@
+package io.appkeys.core.port.out;
+
+/** Everything core keeps, from one storage adapter, with the transactions that span its stores. */
+public interface Storage extends AutoCloseable {
+
+    AccountStore accounts();
+
+    UserStore users();
+
+    AppKeyStore keys();
+
+    RoleStore roles();
+
+    ResourceStore resources();
+
+    AuditLog audit();
+
+    Transactions transactions();
+
+    /** Releases connections and files; the default holds none. */
+    @Override
+    default void close() {
+    }
+}

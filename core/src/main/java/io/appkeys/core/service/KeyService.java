@@ -1,0 +1,136 @@
+package io.appkeys.core.service;
+
+import io.appkeys.core.domain.AccessPolicy;
+import io.appkeys.core.domain.AppKey;
+import io.appkeys.core.domain.AppKeyDetails;
+import io.appkeys.core.domain.AppKeyId;
+import io.appkeys.core.domain.AppToken;
+import io.appkeys.core.domain.AuditAction;
+import io.appkeys.core.domain.AuditEvent;
+import io.appkeys.core.domain.Caller;
+import io.appkeys.core.domain.CreatedAppKey;
+import io.appkeys.core.domain.DuplicateAppKeyException;
+import io.appkeys.core.domain.IssuedToken;
+import io.appkeys.core.domain.KeyCredentials;
+import io.appkeys.core.domain.KeyRef;
+import io.appkeys.core.domain.Label;
+import io.appkeys.core.domain.NotFoundException;
+import io.appkeys.core.domain.Page;
+import io.appkeys.core.domain.PageRequest;
+import io.appkeys.core.domain.TokenStatus;
+import io.appkeys.core.port.in.CreateAppKeyUseCase;
+import io.appkeys.core.port.in.DeleteAppKeyUseCase;
+import io.appkeys.core.port.in.GetAppKeyUseCase;
+import io.appkeys.core.port.in.ListAppKeysUseCase;
+import io.appkeys.core.port.in.SetAppKeyActiveUseCase;
+import io.appkeys.core.port.out.CredentialGenerator;
+import io.appkeys.core.port.out.SecretHasher;
+import io.appkeys.core.port.out.Storage;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/** App keys: created without roles, listed without tokens, switched on and off, deleted. */
+public final class KeyService implements CreateAppKeyUseCase, ListAppKeysUseCase, GetAppKeyUseCase,
+        SetAppKeyActiveUseCase, DeleteAppKeyUseCase {
+
+    /** Collisions of six random letters within one account are rare; this many in a row means a bug. */
+    private static final int MAX_NAME_ATTEMPTS = 10;
+
+    private final Storage storage;
+    private final Lookup lookup;
+    private final CredentialGenerator generator;
+    private final SecretHasher hasher;
+    private final CredentialCache cache;
+    private final Clock clock;
+    private final AppKeysSettings settings;
+
+    public KeyService(Storage storage, CredentialGenerator generator, SecretHasher hasher, CredentialCache cache,
+            Clock clock, AppKeysSettings settings) {
+        this.storage = storage;
+        this.lookup = new Lookup(storage);
+        this.generator = generator;
+        this.hasher = hasher;
+        this.cache = cache;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    @Override
+    public CreatedAppKey createAppKey(Caller caller, Label label) {
+        Guard.require(caller, AccessPolicy::mayEditKeys, "create app keys");
+        AppToken token = generator.newAppToken();
+        IssuedToken issued = new IssuedToken(hasher.hash(token), Moments.now(clock));
+        for (int attempt = 1; ; attempt++) {
+            AppKey key = new AppKey(AppKeyId.random(), caller.account(), generator.newAppKey(caller.account()),
+                    label, issued.createdIn(), true, Optional.empty());
+            try {
+                storage.transactions().run(() -> {
+                    storage.keys().insert(key, issued);
+                    storage.audit().append(AuditEvent.by(caller, issued.createdIn(), AuditAction.KEY_CREATED,
+                            "appkey:" + key.appKey() + " label:" + label));
+                });
+                return new CreatedAppKey(key, token);
+            } catch (DuplicateAppKeyException e) {
+                if (attempt == MAX_NAME_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public Page<AppKey> listAppKeys(Caller caller, PageRequest page) {
+        Guard.require(caller, AccessPolicy::mayViewKeys, "view app keys");
+        return storage.keys().list(caller.account(), page);
+    }
+
+    @Override
+    public AppKeyDetails getAppKey(Caller caller, KeyRef ref) {
+        Guard.require(caller, AccessPolicy::mayViewKeys, "view app keys");
+        AppKey key = lookup.key(caller.account(), ref);
+        KeyCredentials credentials = storage.keys().credentials(key.id()).orElseThrow(() -> notFound(ref, caller));
+        return new AppKeyDetails(key, TokenStatus.of(credentials, Moments.now(clock), settings.renewalPeriod()),
+                storage.roles().rolesOf(caller.account(), key.id()));
+    }
+
+    @Override
+    public AppKey setAppKeyActive(Caller caller, KeyRef ref, boolean active) {
+        Guard.require(caller, AccessPolicy::mayEditKeys, active ? "activate app keys" : "deactivate app keys");
+        Instant now = Moments.now(clock);
+        AppKey changed = storage.transactions().inTransaction(() -> {
+            AppKey key = lookup.key(caller.account(), ref);
+            if (key.active() == active) {
+                return key;
+            }
+            if (!storage.keys().setActive(key.id(), active)) {
+                throw notFound(ref, caller);
+            }
+            storage.audit().append(AuditEvent.by(caller, now,
+                    active ? AuditAction.KEY_ACTIVATED : AuditAction.KEY_DEACTIVATED, "appkey:" + key.appKey()));
+            return key.withActive(active);
+        });
+        cache.evict(changed.appKey());
+        return changed;
+    }
+
+    @Override
+    public void deleteAppKey(Caller caller, KeyRef ref) {
+        Guard.require(caller, AccessPolicy::mayEditKeys, "delete app keys");
+        Instant now = Moments.now(clock);
+        AppKey deleted = storage.transactions().inTransaction(() -> {
+            AppKey key = lookup.key(caller.account(), ref);
+            storage.roles().unlinkAll(caller.account(), key.id());
+            if (!storage.keys().delete(key.id())) {
+                throw notFound(ref, caller);
+            }
+            storage.audit().append(AuditEvent.by(caller, now, AuditAction.KEY_DELETED, "appkey:" + key.appKey()));
+            return key;
+        });
+        cache.evict(deleted.appKey());
+    }
+
+    private static NotFoundException notFound(KeyRef ref, Caller caller) {
+        return new NotFoundException("app key " + ref + " not found in account " + caller.account());
+    }
+}

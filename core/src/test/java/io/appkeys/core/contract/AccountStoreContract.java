@@ -1,0 +1,52 @@
+package io.appkeys.core.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.appkeys.core.domain.Account;
+import io.appkeys.core.domain.AccountName;
+import io.appkeys.core.domain.ConflictException;
+import io.appkeys.core.domain.Email;
+import io.appkeys.core.domain.UserId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The contract of {@link io.appkeys.core.port.out.AccountStore}. */
+public abstract class AccountStoreContract extends StorageContractSupport {
+
+    @Test
+    void insertedAccount_isFoundByName() {
+        Account account = newAccount();
+
+        assertEquals(Optional.of(account), storage.accounts().find(account.name()));
+    }
+
+    @Test
+    void unknownAccount_isNotFound() {
+        assertEquals(Optional.empty(), storage.accounts().find(randomAccountName()));
+    }
+
+    @Test
+    void secondAccountOfTheSameName_isConflict() {
+        Account account = newAccount();
+        Account twin = new Account(UUID.randomUUID(), account.name(), UserId.random(), new Email("other@x.com"), T0);
+
+        assertThrows(ConflictException.class, () -> storage.accounts().insert(twin));
+        assertEquals(Optional.of(account), storage.accounts().find(account.name()));
+    }
+
+    @Test
+    void list_holdsEveryAccountByName() {
+        Account first = newAccount();
+        Account second = newAccount();
+
+        List<Account> all = storage.accounts().list();
+
+        assertTrue(all.containsAll(List.of(first, second)));
+        List<String> names = all.stream().map(Account::name).map(AccountName::value).toList();
+        assertEquals(names.stream().sorted().toList(), names);
+    }
+}
