@@ -1,0 +1,91 @@
+package io.appkeys.adapter.persistence;
+
+import io.appkeys.core.domain.InvalidInputException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where the store lives: a JDBC URL with optional credentials. The default is an H2 file under
+ * {@code $APPKEYS_HOME} (or {@code ~/.appkeys}), opened in H2's automatic mixed mode so the server and the CLI
+ * can use it at the same time. A {@code jdbc:postgresql:} URL selects PostgreSQL.
+ *
+ * @param url         the JDBC URL, {@code jdbc:h2:...} or {@code jdbc:postgresql:...}
+ * @param user        the database user, when the URL does not carry one
+ * @param password    the database password; never printed
+ * @param maxPoolSize how many connections the pool may open
+ */
+public record DatabaseSettings(String url, Optional<String> user, Optional<String> password, int maxPoolSize) {
+
+    public static final String URL_VARIABLE = "APPKEYS_DB_URL";
+    public static final String USER_VARIABLE = "APPKEYS_DB_USER";
+    public static final String PASSWORD_VARIABLE = "APPKEYS_DB_PASSWORD";
+    public static final String HOME_VARIABLE = "APPKEYS_HOME";
+    static final int DEFAULT_POOL_SIZE = 10;
+
+    public DatabaseSettings {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(password, "password");
+        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+            throw new InvalidInputException("database URL must start with jdbc:h2: or jdbc:postgresql:");
+        }
+        if (maxPoolSize < 1) {
+            throw new InvalidInputException("pool size must be at least 1, got " + maxPoolSize);
+        }
+    }
+
+    /** A store at {@code url}, with credentials in the URL or none. */
+    public static DatabaseSettings of(String url) {
+        return new DatabaseSettings(url, Optional.empty(), Optional.empty(), DEFAULT_POOL_SIZE);
+    }
+
+    /** The embedded H2 file {@code appkeys} in {@code home}, created on first use. */
+    public static DatabaseSettings embedded(Path home) {
+        String file = home.toAbsolutePath().resolve("appkeys").toString().replace('\\', '/');
+        return of("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE");
+    }
+
+    /** The home of the embedded store: {@code $APPKEYS_HOME}, else {@code ~/.appkeys}. */
+    public static Path home(Map<String, String> environment) {
+        return Optional.ofNullable(environment.get(HOME_VARIABLE)).filter(value -> !value.isBlank())
+                .map(Path::of)
+                .orElseGet(() -> Path.of(System.getProperty("user.home"), ".appkeys"));
+    }
+
+    /** {@code APPKEYS_DB_URL}, {@code APPKEYS_DB_USER} and {@code APPKEYS_DB_PASSWORD}, else the embedded store. */
+    public static DatabaseSettings fromEnvironment(Map<String, String> environment) {
+        Optional<String> url = nonBlank(environment.get(URL_VARIABLE));
+        DatabaseSettings base = url.map(DatabaseSettings::of).orElseGet(() -> embedded(home(environment)));
+        return new DatabaseSettings(base.url(), nonBlank(environment.get(USER_VARIABLE)),
+                nonBlank(environment.get(PASSWORD_VARIABLE)), base.maxPoolSize());
+    }
+
+    public DatabaseSettings withCredentials(String newUser, String newPassword) {
+        return new DatabaseSettings(url, nonBlank(newUser), nonBlank(newPassword), maxPoolSize);
+    }
+
+    public DatabaseSettings withMaxPoolSize(int size) {
+        return new DatabaseSettings(url, user, password, size);
+    }
+
+    public boolean isPostgres() {
+        return url.startsWith("jdbc:postgresql:");
+    }
+
+    /** The URL without a {@code password=} parameter, for messages and logs. */
+    public String redactedUrl() {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    private static Optional<String> nonBlank(String value) {
+        return Optional.ofNullable(value).filter(text -> !text.isBlank());
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseSettings[url=" + redactedUrl() + ", user=" + user.orElse("") + ", password="
+                + password.map(p -> "***").orElse("") + ", maxPoolSize=" + maxPoolSize + "]";
+    }
+}

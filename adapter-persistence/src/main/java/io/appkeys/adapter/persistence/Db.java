@@ -1,0 +1,126 @@
+package io.appkeys.adapter.persistence;
+
+import io.appkeys.core.domain.StoreUnavailableException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * The one way the stores reach the database: runs work on the thread's handle (joining an open
+ * transaction) and turns every database failure into a core exception, so no JDBI or SQL type escapes.
+ */
+final class Db {
+
+    private final Jdbi jdbi;
+    private final String url;
+
+    Db(Jdbi jdbi, String url) {
+        this.jdbi = jdbi;
+        this.url = url;
+    }
+
+    <T> T with(HandleCallback<T, RuntimeException> work) {
+        try {
+            return jdbi.withHandle(work);
+        } catch (JdbiException e) {
+            throw translate(e);
+        }
+    }
+
+    void use(java.util.function.Consumer<Handle> work) {
+        with(handle -> {
+            work.accept(handle);
+            return null;
+        });
+    }
+
+    <T> T inTransaction(Supplier<T> work) {
+        try {
+            return jdbi.inTransaction(handle -> work.get());
+        } catch (JdbiException e) {
+            throw translate(e);
+        }
+    }
+
+    /** A unique or foreign-key violation, for a store to turn into a domain answer; else unavailability. */
+    RuntimeException translate(JdbiException e) {
+        Optional<SQLException> sql = sqlCause(e);
+        String state = sql.map(SQLException::getSQLState).orElse("");
+        if ("23505".equals(state)) {
+            return new Violation(Violation.Kind.UNIQUE, constraint(sql.get()), e);
+        }
+        if ("23503".equals(state) || "23506".equals(state)) {
+            return new Violation(Violation.Kind.FOREIGN_KEY, constraint(sql.get()), e);
+        }
+        String reason = sql.map(SQLException::getMessage).orElse(e.getMessage());
+        if (isConnectionProblem(e, state)) {
+            return new StoreUnavailableException("the database at " + url + " is unavailable: " + firstLine(reason), e);
+        }
+        return new StoreUnavailableException("the database at " + url + " failed: " + firstLine(reason), e);
+    }
+
+    private static boolean isConnectionProblem(Throwable e, String state) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+        }
+        return state.startsWith("08") || state.startsWith("57P") || state.equals("90098") || state.equals("90121");
+    }
+
+    private static Optional<SQLException> sqlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return Optional.of(sql);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String constraint(SQLException e) {
+        return String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "no reason given";
+        }
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
+    }
+
+    /** A constraint the database enforced; the store that caused it says what it means. */
+    static final class Violation extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        enum Kind {
+            UNIQUE,
+            FOREIGN_KEY
+        }
+
+        private final Kind kind;
+        private final String detail;
+
+        Violation(Kind kind, String detail, Throwable cause) {
+            super("constraint violated: " + kind, cause);
+            this.kind = kind;
+            this.detail = detail;
+        }
+
+        Kind kind() {
+            return kind;
+        }
+
+        boolean names(String constraint) {
+            return detail.contains(constraint);
+        }
+    }
+}

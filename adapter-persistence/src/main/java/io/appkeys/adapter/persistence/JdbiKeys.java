@@ -1,0 +1,175 @@
+package io.appkeys.adapter.persistence;
+
+import io.appkeys.core.domain.AccountName;
+import io.appkeys.core.domain.AppKey;
+import io.appkeys.core.domain.AppKeyId;
+import io.appkeys.core.domain.AppKeyName;
+import io.appkeys.core.domain.ConflictException;
+import io.appkeys.core.domain.DuplicateAppKeyException;
+import io.appkeys.core.domain.IssuedToken;
+import io.appkeys.core.domain.KeyCredentials;
+import io.appkeys.core.domain.NotFoundException;
+import io.appkeys.core.domain.Page;
+import io.appkeys.core.domain.PageRequest;
+import io.appkeys.core.domain.TokenHash;
+import io.appkeys.core.domain.TokenSlot;
+import io.appkeys.core.port.out.AppKeyStore;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Keys and their tokens, one row each. Renewals are conditional updates of that row, so concurrent
+ * renewals of one key serialize on its row lock and exactly one finds no pending token.
+ */
+final class JdbiKeys implements AppKeyStore {
+
+    private final Db db;
+
+    JdbiKeys(Db db) {
+        this.db = db;
+    }
+
+    @Override
+    public void insert(AppKey key, IssuedToken token) {
+        try {
+            db.use(h -> h.createUpdate("INSERT INTO app_keys (" + Rows.KEY_COLUMNS + ") VALUES (:id, :account,"
+                    + " :appKey, :label, :createdIn, :active, :lastUsedIn, :hash, :tokenCreatedIn, NULL, NULL)")
+                    .bind("id", key.id().value())
+                    .bind("account", key.account().value())
+                    .bind("appKey", key.appKey().value())
+                    .bind("label", key.label().value())
+                    .bind("createdIn", Rows.time(key.createdIn()))
+                    .bind("active", key.active())
+                    .bind("lastUsedIn", Rows.time(key.lastUsedIn().orElse(null)))
+                    .bind("hash", token.hash().value())
+                    .bind("tokenCreatedIn", Rows.time(token.createdIn()))
+                    .execute());
+        } catch (Db.Violation e) {
+            if (e.names("app_keys_app_key_unique")) {
+                throw new DuplicateAppKeyException(key.appKey());
+            }
+            throw new ConflictException("app key id " + key.id() + " already exists");
+        }
+    }
+
+    @Override
+    public Optional<AppKey> find(AccountName account, AppKeyId id) {
+        return db.with(h -> h.createQuery("SELECT " + Rows.KEY_COLUMNS + " FROM app_keys WHERE id = :id"
+                + " AND account = :account")
+                .bind("id", id.value())
+                .bind("account", account.value())
+                .map((rs, ctx) -> Rows.key(rs))
+                .findOne());
+    }
+
+    @Override
+    public Optional<AppKey> findByAppKey(AppKeyName appKey) {
+        return findWithCredentials(appKey).map(StoredKey::key);
+    }
+
+    @Override
+    public Optional<StoredKey> findWithCredentials(AppKeyName appKey) {
+        return db.with(h -> h.createQuery("SELECT " + Rows.KEY_COLUMNS + " FROM app_keys WHERE app_key = :appKey")
+                .bind("appKey", appKey.value())
+                .map((rs, ctx) -> Rows.storedKey(rs))
+                .findOne());
+    }
+
+    @Override
+    public Optional<KeyCredentials> credentials(AppKeyId id) {
+        return db.with(h -> h.createQuery("SELECT " + Rows.KEY_COLUMNS + " FROM app_keys WHERE id = :id")
+                .bind("id", id.value())
+                .map((rs, ctx) -> Rows.credentials(rs))
+                .findOne());
+    }
+
+    @Override
+    public Page<AppKey> list(AccountName account, PageRequest page) {
+        return Keyset.page(db, "app_keys", Rows.KEY_COLUMNS, account, page, Rows::key, AppKey::createdIn,
+                key -> key.id().value());
+    }
+
+    @Override
+    public long count(AccountName account) {
+        return db.with(h -> h.createQuery("SELECT COUNT(*) FROM app_keys WHERE account = :account")
+                .bind("account", account.value())
+                .mapTo(Long.class)
+                .one());
+    }
+
+    @Override
+    public boolean setActive(AppKeyId id, boolean active) {
+        return update("UPDATE app_keys SET active = :active WHERE id = :id", id, "active", active);
+    }
+
+    @Override
+    public boolean delete(AppKeyId id) {
+        return db.with(h -> h.createUpdate("DELETE FROM app_keys WHERE id = :id").bind("id", id.value()).execute()) > 0;
+    }
+
+    @Override
+    public void startRenewal(AppKeyId id, IssuedToken newToken) {
+        boolean started = db.inTransaction(() -> {
+            int changed = db.with(h -> h.createUpdate("UPDATE app_keys SET new_token_hash = :hash,"
+                    + " new_token_created_in = :at WHERE id = :id AND new_token_hash IS NULL")
+                    .bind("hash", newToken.hash().value())
+                    .bind("at", Rows.time(newToken.createdIn()))
+                    .bind("id", id.value())
+                    .execute());
+            if (changed == 0 && credentials(id).isEmpty()) {
+                throw new NotFoundException("app key " + id + " not found");
+            }
+            return changed > 0;
+        });
+        if (!started) {
+            throw new ConflictException("a renewal is already pending for app key " + id);
+        }
+    }
+
+    @Override
+    public boolean finishRenewal(AppKeyId id) {
+        return db.with(h -> h.createUpdate("UPDATE app_keys SET token_hash = new_token_hash,"
+                + " token_created_in = new_token_created_in, new_token_hash = NULL, new_token_created_in = NULL"
+                + " WHERE id = :id AND new_token_hash IS NOT NULL")
+                .bind("id", id.value())
+                .execute()) > 0;
+    }
+
+    @Override
+    public boolean cancelRenewal(AppKeyId id) {
+        return db.with(h -> h.createUpdate("UPDATE app_keys SET new_token_hash = NULL, new_token_created_in = NULL"
+                + " WHERE id = :id AND new_token_hash IS NOT NULL")
+                .bind("id", id.value())
+                .execute()) > 0;
+    }
+
+    @Override
+    public boolean replaceHash(AppKeyId id, TokenSlot slot, TokenHash expected, TokenHash replacement) {
+        String column = slot == TokenSlot.CURRENT ? "token_hash" : "new_token_hash";
+        return db.with(h -> h.createUpdate("UPDATE app_keys SET " + column + " = :replacement WHERE id = :id"
+                + " AND " + column + " = :expected")
+                .bind("replacement", replacement.value())
+                .bind("expected", expected.value())
+                .bind("id", id.value())
+                .execute()) > 0;
+    }
+
+    @Override
+    public void recordUse(Map<AppKeyId, Instant> lastUsed) {
+        if (lastUsed.isEmpty()) {
+            return;
+        }
+        db.use(h -> {
+            PreparedBatch batch = h.prepareBatch("UPDATE app_keys SET last_used_in = :at WHERE id = :id"
+                    + " AND (last_used_in IS NULL OR last_used_in < :at)");
+            lastUsed.forEach((id, at) -> batch.bind("id", id.value()).bind("at", Rows.time(at)).add());
+            batch.execute();
+        });
+    }
+
+    private boolean update(String sql, AppKeyId id, String name, Object value) {
+        return db.with(h -> h.createUpdate(sql).bind("id", id.value()).bind(name, value).execute()) > 0;
+    }
+}

@@ -1,0 +1,155 @@
+package io.appkeys.adapter.persistence;
+
+import io.appkeys.core.domain.AccountName;
+import io.appkeys.core.domain.ConflictException;
+import io.appkeys.core.domain.InvalidInputException;
+import io.appkeys.core.domain.NewRole;
+import io.appkeys.core.domain.NotFoundException;
+import io.appkeys.core.domain.PrincipalId;
+import io.appkeys.core.domain.ResourceName;
+import io.appkeys.core.domain.Role;
+import io.appkeys.core.domain.RoleId;
+import io.appkeys.core.domain.RoleName;
+import io.appkeys.core.port.out.RoleStore;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+final class JdbiRoles implements RoleStore {
+
+    private static final String ROLE_WITH_RESOURCES = "SELECT r.id, r.account, r.name, r.predefined, rr.resource"
+            + " FROM roles r LEFT JOIN role_resources rr ON rr.role_id = r.id";
+
+    private final Db db;
+
+    JdbiRoles(Db db) {
+        this.db = db;
+    }
+
+    @Override
+    public Role create(NewRole role) {
+        try {
+            return db.inTransaction(() -> db.with(h -> {
+                int id = h.createUpdate("INSERT INTO roles (account, name, predefined) VALUES (:account, :name,"
+                        + " :predefined)")
+                        .bind("account", role.account().value())
+                        .bind("name", role.name().value())
+                        .bind("predefined", role.predefined())
+                        .executeAndReturnGeneratedKeys("id")
+                        .mapTo(Integer.class)
+                        .one();
+                insertResources(h, role.account(), id, role.resources());
+                return new Role(new RoleId(id), role.account(), role.name(), role.resources(), role.predefined());
+            }));
+        } catch (Db.Violation e) {
+            if (e.kind() == Db.Violation.Kind.FOREIGN_KEY) {
+                throw new InvalidInputException("a resource of role " + role.name() + " does not exist in account "
+                        + role.account());
+            }
+            throw new ConflictException("account " + role.account() + " already has a role " + role.name());
+        }
+    }
+
+    private static void insertResources(Handle h, AccountName account, int roleId, Set<ResourceName> resources) {
+        if (resources.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("INSERT INTO role_resources (account, role_id, resource)"
+                + " VALUES (:account, :role, :resource)");
+        resources.forEach(resource -> batch.bind("account", account.value()).bind("role", roleId)
+                .bind("resource", resource.value()).add());
+        batch.execute();
+    }
+
+    @Override
+    public Optional<Role> find(AccountName account, RoleId id) {
+        return roles(ROLE_WITH_RESOURCES + " WHERE r.account = :account AND r.id = :id", account, Map.of("id", id.value()))
+                .stream().findFirst();
+    }
+
+    @Override
+    public List<Role> list(AccountName account) {
+        return roles(ROLE_WITH_RESOURCES + " WHERE r.account = :account", account, Map.of());
+    }
+
+    @Override
+    public void link(AccountName account, PrincipalId principal, RoleId role) {
+        db.inTransaction(() -> {
+            if (find(account, role).isEmpty()) {
+                throw new NotFoundException("role " + role + " not found in account " + account);
+            }
+            return db.with(h -> h.createUpdate("INSERT INTO role_links (account, principal_id, role_id)"
+                    + " VALUES (:account, :principal, :role) ON CONFLICT DO NOTHING")
+                    .bind("account", account.value())
+                    .bind("principal", principal.value())
+                    .bind("role", role.value())
+                    .execute());
+        });
+    }
+
+    @Override
+    public boolean unlink(AccountName account, PrincipalId principal, RoleId role) {
+        return db.with(h -> h.createUpdate("DELETE FROM role_links WHERE account = :account"
+                + " AND principal_id = :principal AND role_id = :role")
+                .bind("account", account.value())
+                .bind("principal", principal.value())
+                .bind("role", role.value())
+                .execute()) > 0;
+    }
+
+    @Override
+    public void unlinkAll(AccountName account, PrincipalId principal) {
+        db.use(h -> h.createUpdate("DELETE FROM role_links WHERE account = :account AND principal_id = :principal")
+                .bind("account", account.value())
+                .bind("principal", principal.value())
+                .execute());
+    }
+
+    @Override
+    public List<Role> rolesOf(AccountName account, PrincipalId principal) {
+        return roles(ROLE_WITH_RESOURCES + " JOIN role_links l ON l.role_id = r.id"
+                + " WHERE r.account = :account AND l.principal_id = :principal", account,
+                Map.of("principal", principal.value()));
+    }
+
+    @Override
+    public Set<ResourceName> resourcesOf(AccountName account, PrincipalId principal) {
+        return db.with(h -> h.createQuery("SELECT DISTINCT rr.resource FROM role_links l"
+                + " JOIN role_resources rr ON rr.role_id = l.role_id"
+                + " WHERE l.account = :account AND l.principal_id = :principal")
+                .bind("account", account.value())
+                .bind("principal", principal.value())
+                .map((rs, ctx) -> new ResourceName(rs.getString("resource")))
+                .collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /** Runs a roles-with-resources query and folds its rows into roles, ordered by id. */
+    private List<Role> roles(String sql, AccountName account, Map<String, Object> binds) {
+        List<RoleRow> rows = db.with(h -> h.createQuery(sql + " ORDER BY r.id")
+                .bind("account", account.value())
+                .bindMap(binds)
+                .map((rs, ctx) -> new RoleRow(rs.getInt("id"), rs.getString("name"), rs.getBoolean("predefined"),
+                        rs.getString("resource")))
+                .list());
+        Map<Integer, List<RoleRow>> byId = new LinkedHashMap<>();
+        rows.forEach(row -> byId.computeIfAbsent(row.id(), id -> new ArrayList<>()).add(row));
+        List<Role> roles = new ArrayList<>();
+        byId.forEach((id, ofRole) -> {
+            Set<ResourceName> resources = new HashSet<>();
+            ofRole.stream().map(RoleRow::resource).filter(r -> r != null).map(ResourceName::new)
+                    .forEach(resources::add);
+            RoleRow first = ofRole.get(0);
+            roles.add(new Role(new RoleId(id), account, new RoleName(first.name()), resources, first.predefined()));
+        });
+        return roles;
+    }
+
+    private record RoleRow(int id, String name, boolean predefined, String resource) {
+    }
+}

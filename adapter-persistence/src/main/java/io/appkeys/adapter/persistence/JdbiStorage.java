@@ -1,0 +1,81 @@
+package io.appkeys.adapter.persistence;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.appkeys.core.port.out.AccountStore;
+import io.appkeys.core.port.out.AppKeyStore;
+import io.appkeys.core.port.out.AuditLog;
+import io.appkeys.core.port.out.ResourceStore;
+import io.appkeys.core.port.out.RoleStore;
+import io.appkeys.core.port.out.Storage;
+import io.appkeys.core.port.out.Transactions;
+import io.appkeys.core.port.out.UserStore;
+import java.util.function.Supplier;
+
+/** Every store of core on one JDBI instance and one connection pool. */
+final class JdbiStorage implements Storage {
+
+    private final HikariDataSource pool;
+    private final Db db;
+    private final JdbiAccounts accounts;
+    private final JdbiUsers users;
+    private final JdbiKeys keys;
+    private final JdbiRoles roles;
+    private final JdbiResources resources;
+    private final JdbiAudit audit;
+
+    JdbiStorage(HikariDataSource pool, Db db) {
+        this.pool = pool;
+        this.db = db;
+        this.accounts = new JdbiAccounts(db);
+        this.users = new JdbiUsers(db);
+        this.keys = new JdbiKeys(db);
+        this.roles = new JdbiRoles(db);
+        this.resources = new JdbiResources(db);
+        this.audit = new JdbiAudit(db);
+    }
+
+    @Override
+    public AccountStore accounts() {
+        return accounts;
+    }
+
+    @Override
+    public UserStore users() {
+        return users;
+    }
+
+    @Override
+    public AppKeyStore keys() {
+        return keys;
+    }
+
+    @Override
+    public RoleStore roles() {
+        return roles;
+    }
+
+    @Override
+    public ResourceStore resources() {
+        return resources;
+    }
+
+    @Override
+    public AuditLog audit() {
+        return audit;
+    }
+
+    @Override
+    public Transactions transactions() {
+        return new Transactions() {
+            @Override
+            public <T> T inTransaction(Supplier<T> work) {
+                return db.inTransaction(work);
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,42 @@
+package io.appkeys.adapter.persistence;
+
+import io.appkeys.core.domain.AccountName;
+import io.appkeys.core.domain.Cursor;
+import io.appkeys.core.domain.Page;
+import io.appkeys.core.domain.PageRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * Keyset paging over (created_in, id): each page starts strictly after the last row of the one before, so a
+ * deep page costs what the first one does, served by the (account, created_in, id) index.
+ */
+final class Keyset {
+
+    private Keyset() {
+    }
+
+    interface Row<T> {
+        T map(java.sql.ResultSet rs) throws java.sql.SQLException;
+    }
+
+    static <T> Page<T> page(Db db, String table, String columns, AccountName account, PageRequest page, Row<T> row,
+            Function<T, Instant> time, Function<T, UUID> id) {
+        String after = page.after().isPresent() ? " AND (created_in, id) > (:afterTime, :afterId)" : "";
+        RowMapper<T> mapper = (rs, ctx) -> row.map(rs);
+        List<T> rows = db.with(h -> {
+            Query query = h.createQuery("SELECT " + columns + " FROM " + table + " WHERE account = :account" + after
+                    + " ORDER BY created_in, id LIMIT :limit")
+                    .bind("account", account.value())
+                    .bind("limit", page.limit() + 1);
+            page.after().ifPresent(cursor -> query.bind("afterTime", Rows.time(cursor.time()))
+                    .bind("afterId", cursor.id()));
+            return query.map(mapper).list();
+        });
+        return Page.fromRows(rows, page.limit(), item -> Cursor.at(time.apply(item), id.apply(item)));
+    }
+}
