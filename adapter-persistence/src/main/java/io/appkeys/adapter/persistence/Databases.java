@@ -37,7 +37,8 @@ public final class Databases {
         try {
             Flyway.configure()
                     .dataSource(pool)
-                    .locations("classpath:db/migration/common", "classpath:db/migration/{vendor}")
+                    .locations("classpath:db/migration/common",
+                            "classpath:db/migration/" + (effective.isPostgres() ? "postgresql" : "h2"))
                     .load()
                     .migrate();
         } catch (FlywayException | IllegalStateException e) {
@@ -45,7 +46,12 @@ public final class Databases {
             throw new StoreUnavailableException("cannot open the store at " + effective.redactedUrl() + ": "
                     + rootMessage(e), e);
         }
-        return new JdbiStorage(pool, new Db(Jdbi.create(pool), effective.redactedUrl()));
+        Db db = new Db(Jdbi.create(pool), effective.redactedUrl(), () -> {
+            if (pool.getHikariPoolMXBean() != null) {
+                pool.getHikariPoolMXBean().softEvictConnections();
+            }
+        });
+        return new JdbiStorage(pool, db);
     }
 
     private static HikariDataSource pool(DatabaseSettings settings) {

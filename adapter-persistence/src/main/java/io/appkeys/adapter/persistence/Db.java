@@ -19,10 +19,16 @@ final class Db {
 
     private final Jdbi jdbi;
     private final String url;
+    private final Runnable connectionsLost;
 
-    Db(Jdbi jdbi, String url) {
+    /**
+     * @param connectionsLost called when a connection turns out dead, so the pool drops its other idle
+     *                        connections (likely dead too) and the next call starts on a fresh one
+     */
+    Db(Jdbi jdbi, String url, Runnable connectionsLost) {
         this.jdbi = jdbi;
         this.url = url;
+        this.connectionsLost = connectionsLost;
     }
 
     <T> T with(HandleCallback<T, RuntimeException> work) {
@@ -60,6 +66,7 @@ final class Db {
         }
         String reason = sql.map(SQLException::getMessage).orElse(e.getMessage());
         if (isConnectionProblem(e, state)) {
+            connectionsLost.run();
             return new StoreUnavailableException("the database at " + url + " is unavailable: " + firstLine(reason), e);
         }
         return new StoreUnavailableException("the database at " + url + " failed: " + firstLine(reason), e);
