@@ -1,0 +1,111 @@
+package io.appkeys.benchmarks;
+
+import io.appkeys.core.AppKeys;
+import io.appkeys.core.crypto.Argon2Parameters;
+import io.appkeys.core.crypto.Argon2idHasher;
+import io.appkeys.core.domain.AccountName;
+import io.appkeys.core.domain.AppToken;
+import io.appkeys.core.domain.AuthenticationResult;
+import io.appkeys.core.domain.Caller;
+import io.appkeys.core.domain.CreatedAppKey;
+import io.appkeys.core.domain.Email;
+import io.appkeys.core.domain.Label;
+import io.appkeys.core.domain.TokenHash;
+import io.appkeys.core.port.in.NewAccount;
+import io.appkeys.core.service.AppKeysSettings;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Authentication on a cache hit and on a miss, and the Argon2id hash itself, with OWASP's parameters and the
+ * in-memory store, single-threaded. Sample mode gives the median and the tail of single calls.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 3)
+public class AuthenticateBenchmark {
+
+    private AppKeys warm;
+    private AppKeys cold;
+    private String appKey;
+    private String token;
+    private String coldAppKey;
+    private String coldToken;
+    private Argon2idHasher hasher;
+    private AppToken parsedToken;
+    private TokenHash hash;
+
+    @Setup
+    public void setUp() {
+        warm = AppKeys.builder().argon2(Argon2Parameters.owasp()).usageFlushEvery(null).build();
+        CreatedAppKey key = newKey(warm);
+        appKey = key.key().appKey().value();
+        token = key.token().reveal();
+        require(warm.authenticate(appKey, token));
+
+        // A cache that trusts nothing: every call takes the full path (store read and one Argon2 check).
+        cold = AppKeys.builder().argon2(Argon2Parameters.owasp()).usageFlushEvery(null)
+                .settings(AppKeysSettings.defaults().withCacheTtl(Duration.ofNanos(1))).build();
+        CreatedAppKey coldKey = newKey(cold);
+        coldAppKey = coldKey.key().appKey().value();
+        coldToken = coldKey.token().reveal();
+        require(cold.authenticate(coldAppKey, coldToken));
+
+        hasher = new Argon2idHasher(Argon2Parameters.owasp());
+        parsedToken = AppToken.parse(token);
+        hash = hasher.hash(parsedToken);
+    }
+
+    private static CreatedAppKey newKey(AppKeys appKeys) {
+        Caller master = Caller.master(appKeys.createAccount(new NewAccount(new AccountName("bench"),
+                new Email("owner@bench.com"), Optional.empty(), "benchmark")), "benchmark");
+        return appKeys.createAppKey(master, new Label("benchmark"));
+    }
+
+    private static void require(AuthenticationResult result) {
+        if (!(result instanceof AuthenticationResult.Authenticated)) {
+            throw new IllegalStateException("expected the benchmark key to authenticate, got " + result);
+        }
+    }
+
+    @TearDown
+    public void tearDown() {
+        warm.close();
+        cold.close();
+    }
+
+    @Benchmark
+    public AuthenticationResult authenticateCacheHit() {
+        return warm.authenticate(appKey, token);
+    }
+
+    @Benchmark
+    public AuthenticationResult authenticateCacheMiss() {
+        return cold.authenticate(coldAppKey, coldToken);
+    }
+
+    @Benchmark
+    public TokenHash argon2Hash() {
+        return hasher.hash(parsedToken);
+    }
+
+    @Benchmark
+    public Object argon2Verify() {
+        return hasher.verify(parsedToken, hash);
+    }
+}
