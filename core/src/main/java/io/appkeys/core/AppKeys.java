@@ -283,6 +283,11 @@ public final class AppKeys implements CreateAccountUseCase, FindAccountUseCase, 
     }
 
     @Override
+    public Optional<AuthenticationResult> authenticateWithoutBlocking(String appKey, String appToken) {
+        return authentication.authenticateWithoutBlocking(appKey, appToken);
+    }
+
+    @Override
     public Decision authorize(Principal principal, ResourceName resource) {
         return authentication.authorize(principal, resource);
     }

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
+/** Accounts, by name. */
 final class JdbiAccounts implements AccountStore {
 
     private static final String COLUMNS = "name, id, master_user_id, master_email, created_in";

@@ -10,6 +10,7 @@ import io.appkeys.core.domain.PageRequest;
 import io.appkeys.core.port.out.AuditLog;
 import java.util.List;
 
+/** The audit log: inserts only (a trigger refuses anything else), read by keyset on the sequence. */
 final class JdbiAudit implements AuditLog {
 
     private final Db db;

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
+/** Resources per account. */
 final class JdbiResources implements ResourceStore {
 
     private final Db db;

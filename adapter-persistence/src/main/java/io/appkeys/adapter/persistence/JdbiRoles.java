@@ -21,6 +21,7 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
+/** Roles, their resources and their links to principals; a role's rows are read with one join. */
 final class JdbiRoles implements RoleStore {
 
     private static final String ROLE_WITH_RESOURCES = "SELECT r.id, r.account, r.name, r.predefined, rr.resource"

@@ -10,6 +10,7 @@ import io.appkeys.core.domain.UserId;
 import io.appkeys.core.port.out.UserStore;
 import java.util.Optional;
 
+/** Users; email unique per account by constraint. */
 final class JdbiUsers implements UserStore {
 
     private static final String COLUMNS = "id, account, email, name, created_in";

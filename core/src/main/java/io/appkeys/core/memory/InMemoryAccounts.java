@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+/** Accounts in memory, by name. */
 final class InMemoryAccounts implements AccountStore {
 
     private final Memory memory;

@@ -10,6 +10,7 @@ import io.appkeys.core.port.out.AuditLog;
 import java.util.ArrayList;
 import java.util.List;
 
+/** The audit log in memory: a list that only grows. */
 final class InMemoryAudit implements AuditLog {
 
     private final Memory memory;

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+/** Keys and their tokens in memory, indexed by id and by appKey. */
 final class InMemoryKeys implements AppKeyStore {
 
     private final Memory memory;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+/** Resources per account, in memory. */
 final class InMemoryResources implements ResourceStore {
 
     private final Memory memory;

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+/** Roles and their links in memory; ids count up from 1 across accounts, as a sequence would. */
 final class InMemoryRoles implements RoleStore {
 
     private final Memory memory;

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+/** Users in memory; email unique per account. */
 final class InMemoryUsers implements UserStore {
 
     private final Memory memory;

@@ -66,21 +66,27 @@ public final class AuthenticationService implements AuthenticateUseCase, Authori
 
     @Override
     public AuthenticationResult authenticate(String appKey, String appToken) {
+        return authenticateWithoutBlocking(appKey, appToken)
+                .orElseGet(() -> check(appKey, AppToken.parse(appToken), clock.millis()));
+    }
+
+    @Override
+    public Optional<AuthenticationResult> authenticateWithoutBlocking(String appKey, String appToken) {
         if (!AppKeyName.isWellFormed(appKey) || !AppToken.isWellFormed(appToken)) {
-            return reject(RejectionReason.MALFORMED);
+            return Optional.of(reject(RejectionReason.MALFORMED));
         }
         long now = clock.millis();
         KeyPrincipal cached = cache.lookup(appKey, appToken, now);
         if (cached != null) {
             usage.used(cached.id(), now);
-            return new Authenticated(cached);
+            return Optional.of(new Authenticated(cached));
         }
         Optional<Duration> wait = throttle.retryAfter(appKey, now);
         if (wait.isPresent()) {
             monitor.throttled();
-            return new Throttled(wait.get());
+            return Optional.of(new Throttled(wait.get()));
         }
-        return check(appKey, AppToken.parse(appToken), now);
+        return Optional.empty();
     }
 
     @Override

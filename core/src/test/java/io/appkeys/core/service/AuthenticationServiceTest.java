@@ -271,6 +271,23 @@ class AuthenticationServiceTest {
     }
 
     @Test
+    void withoutBlocking_answersMalformedCachedAndThrottled_andDefersTheRest() {
+        assertInstanceOf(Rejected.class, world.appKeys.authenticateWithoutBlocking("x", "y").orElseThrow());
+        int storeCalls = world.storage.calls();
+        assertEquals(Optional.empty(), world.appKeys.authenticateWithoutBlocking(appKey, token));
+        assertEquals(storeCalls, world.storage.calls());
+
+        world.appKeys.authenticate(appKey, token);
+        assertInstanceOf(Authenticated.class, world.appKeys.authenticateWithoutBlocking(appKey, token).orElseThrow());
+
+        for (int i = 0; i < AppKeysSettings.defaults().throttleMaxFailures(); i++) {
+            world.appKeys.authenticate(appKey, wrongToken());
+        }
+        assertInstanceOf(Throttled.class, world.appKeys.authenticateWithoutBlocking(appKey, wrongToken())
+                .orElseThrow());
+    }
+
+    @Test
     void rejections_areCountedByCause_forMetrics() {
         world.appKeys.authenticate(appKey, wrongToken());
         world.appKeys.authenticate("x", "y");
