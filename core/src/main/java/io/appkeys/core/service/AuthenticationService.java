@@ -15,6 +15,7 @@ import io.appkeys.core.domain.KeyPrincipal;
 import io.appkeys.core.domain.Principal;
 import io.appkeys.core.domain.RejectionReason;
 import io.appkeys.core.domain.ResourceName;
+import io.appkeys.core.domain.TokenHash;
 import io.appkeys.core.port.in.AuthenticateUseCase;
 import io.appkeys.core.port.in.AuthorizeUseCase;
 import io.appkeys.core.port.out.AppKeyStore.StoredKey;
@@ -24,6 +25,7 @@ import io.appkeys.core.port.out.Storage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -31,8 +33,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks key pairs, cheapest step first: the shape and checksum of both values, then the credential cache,
- * then the per-appKey throttle, then one store read and, within the bound on concurrent hashing, the slow
- * hash check. Every failure gives the same {@link Rejected} result to the caller.
+ * then the per-appKey throttle, then one store read and either the hash the pair matched before (no
+ * hashing) or, within the bound on concurrent hashing, the slow hash check. Concurrent checks of one pair
+ * share one result. Every failure gives the same {@link Rejected} result to the caller.
  */
 public final class AuthenticationService implements AuthenticateUseCase, AuthorizeUseCase, AutoCloseable {
 
@@ -49,6 +52,7 @@ public final class AuthenticationService implements AuthenticateUseCase, Authori
     private final HashingGate gate;
     private final FailureMonitor monitor;
     private final UsageRecorder usage;
+    private final SingleFlight<AuthenticationResult> flights = new SingleFlight<>();
 
     public AuthenticationService(Storage storage, SecretHasher hasher, CredentialCache cache, Clock clock,
             AppKeysSettings settings) {
@@ -66,8 +70,8 @@ public final class AuthenticationService implements AuthenticateUseCase, Authori
 
     @Override
     public AuthenticationResult authenticate(String appKey, String appToken) {
-        return authenticateWithoutBlocking(appKey, appToken)
-                .orElseGet(() -> check(appKey, AppToken.parse(appToken), clock.millis()));
+        return authenticateWithoutBlocking(appKey, appToken).orElseGet(() -> flights.run(
+                cache.pairName(appKey, appToken), () -> check(appKey, AppToken.parse(appToken), clock.millis())));
     }
 
     @Override
@@ -81,10 +85,12 @@ public final class AuthenticationService implements AuthenticateUseCase, Authori
             usage.used(cached.id(), now);
             return Optional.of(new Authenticated(cached));
         }
-        Optional<Duration> wait = throttle.retryAfter(appKey, now);
-        if (wait.isPresent()) {
-            monitor.throttled();
-            return Optional.of(new Throttled(wait.get()));
+        if (cache.remembered(appKey, appToken).isEmpty()) {
+            Optional<Duration> wait = throttle.retryAfter(appKey, now);
+            if (wait.isPresent()) {
+                monitor.throttled();
+                return Optional.of(new Throttled(wait.get()));
+            }
         }
         return Optional.empty();
     }
@@ -109,6 +115,10 @@ public final class AuthenticationService implements AuthenticateUseCase, Authori
         flushUsage();
     }
 
+    /**
+     * The full check: one store read, then either the hash the pair was last verified against (no hashing)
+     * or the slow hash within the bound on concurrent hashing.
+     */
     private AuthenticationResult check(String appKey, AppToken token, long nowMillis) {
         long stamp = cache.stamp();
         Optional<StoredKey> stored = storage.keys().findWithCredentials(new AppKeyName(appKey));
@@ -119,49 +129,72 @@ public final class AuthenticationService implements AuthenticateUseCase, Authori
         if (!key.active()) {
             return fail(appKey, RejectionReason.INACTIVE_KEY, nowMillis);
         }
-        if (!gate.enter()) {
-            monitor.overloaded();
-            return new Overloaded(OVERLOADED_RETRY);
-        }
-        Optional<ValidToken> match;
-        try {
-            match = verify(key, token, stored.get(), Instant.ofEpochMilli(nowMillis));
-        } finally {
-            gate.exit();
+        List<ValidToken> valid = stored.get().credentials().validAt(Instant.ofEpochMilli(nowMillis),
+                settings.renewalPeriod());
+        Optional<Match> match = confirmRemembered(appKey, token, valid);
+        if (match.isEmpty()) {
+            if (!gate.enter()) {
+                monitor.overloaded();
+                return new Overloaded(OVERLOADED_RETRY);
+            }
+            try {
+                match = verify(key, token, valid);
+            } finally {
+                gate.exit();
+            }
         }
         if (match.isEmpty()) {
             return fail(appKey, RejectionReason.WRONG_TOKEN, nowMillis);
         }
         KeyPrincipal principal = new KeyPrincipal(key.id(), key.account(), key.appKey(),
                 storage.roles().resourcesOf(key.account(), key.id()));
+        ValidToken matched = match.get().token();
         long trustedUntil = nowMillis + settings.cacheTtl().toMillis();
-        long validUntil = match.get().expiresIn().map(Instant::toEpochMilli).map(end -> Math.min(end, trustedUntil))
+        long validUntil = matched.expiresIn().map(Instant::toEpochMilli).map(end -> Math.min(end, trustedUntil))
                 .orElse(trustedUntil);
-        cache.put(stamp, appKey, token.reveal(), principal, validUntil);
+        cache.put(stamp, appKey, token.reveal(), principal, matched.slot(), match.get().hash(), validUntil);
         usage.used(key.id(), nowMillis);
         return new Authenticated(principal);
     }
 
-    /** The first valid token of the key that matches, upgrading its hash when it was made with old parameters. */
-    private Optional<ValidToken> verify(AppKey key, AppToken token, StoredKey stored, Instant now) {
-        for (ValidToken valid : stored.credentials().validAt(now, settings.renewalPeriod())) {
-            Verification verification = hasher.verify(token, valid.token().hash());
+    /** The valid token that still holds the very hash this pair was verified against before, if any. */
+    private Optional<Match> confirmRemembered(String appKey, AppToken token, List<ValidToken> valid) {
+        return cache.remembered(appKey, token.reveal()).flatMap(remembered -> valid.stream()
+                .filter(candidate -> candidate.slot() == remembered.slot()
+                        && candidate.token().hash().equals(remembered.hash()))
+                .findFirst()
+                .map(candidate -> new Match(candidate, candidate.token().hash())));
+    }
+
+    /** The first valid token that matches, upgrading its hash when it was made with old parameters. */
+    private Optional<Match> verify(AppKey key, AppToken token, List<ValidToken> valid) {
+        for (ValidToken candidate : valid) {
+            Verification verification = hasher.verify(token, candidate.token().hash());
             if (verification == Verification.MATCH_NEEDS_REHASH) {
-                upgrade(key, token, valid);
+                return Optional.of(new Match(candidate, upgrade(key, token, candidate)));
             }
             if (verification.matches()) {
-                return Optional.of(valid);
+                return Optional.of(new Match(candidate, candidate.token().hash()));
             }
         }
         return Optional.empty();
     }
 
-    private void upgrade(AppKey key, AppToken token, ValidToken valid) {
+    /** Replaces an old-parameter hash; returns the hash the store now holds for the token. */
+    private TokenHash upgrade(AppKey key, AppToken token, ValidToken valid) {
+        TokenHash replacement = hasher.hash(token);
         try {
-            storage.keys().replaceHash(key.id(), valid.slot(), valid.token().hash(), hasher.hash(token));
+            if (storage.keys().replaceHash(key.id(), valid.slot(), valid.token().hash(), replacement)) {
+                return replacement;
+            }
         } catch (AppKeysException e) {
             LOG.warn("could not upgrade the token hash of appKey {}: {}", key.appKey(), e.getMessage());
         }
+        return valid.token().hash();
+    }
+
+    /** A valid token the presented one matched, and the hash that matched (after any upgrade). */
+    private record Match(ValidToken token, TokenHash hash) {
     }
 
     private AuthenticationResult fail(String appKey, RejectionReason reason, long nowMillis) {

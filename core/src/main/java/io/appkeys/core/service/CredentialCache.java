@@ -4,11 +4,16 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.appkeys.core.domain.AppKeyName;
 import io.appkeys.core.domain.KeyPrincipal;
+import io.appkeys.core.domain.TokenHash;
+import io.appkeys.core.domain.TokenSlot;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -18,12 +23,17 @@ import javax.crypto.spec.SecretKeySpec;
  * the slow hash. It keeps no token: only an HMAC of it under a key made at start-up, compared in constant
  * time. Every change to a key must {@link #evict} it once the change is committed.
  *
+ * <p>A remembered pair is trusted without the store until its entry's time is up. After that the entry
+ * still says which stored hash the token matched, so the pair can be confirmed with one store read and no
+ * hashing, and its owner is not subject to the throttle meant for guessers.
+ *
  * <p>An eviction that races with a check in progress wins: the check takes a {@link #stamp()} before it
  * reads the store, and {@link #put} drops its entry if any eviction happened since.
  */
 public final class CredentialCache {
 
     private static final String HMAC = "HmacSHA256";
+    private static final int TOKENS_PER_KEY = 2;
 
     private final Cache<String, Entry> entries;
     private final AtomicLong evictions = new AtomicLong();
@@ -40,7 +50,22 @@ public final class CredentialCache {
     /** The principal of a pair verified before and still trusted at {@code nowMillis}, or null. */
     KeyPrincipal lookup(String appKey, String appToken, long nowMillis) {
         Entry entry = entries.getIfPresent(appKey);
-        return entry == null ? null : entry.match(digest(appToken), nowMillis);
+        if (entry == null) {
+            return null;
+        }
+        Verified verified = entry.find(digest(appToken));
+        return verified != null && nowMillis < verified.validUntil() ? entry.principal() : null;
+    }
+
+    /** Which stored hash the pair matched when it was last verified, trusted or not; empty if never. */
+    Optional<Verified> remembered(String appKey, String appToken) {
+        Entry entry = entries.getIfPresent(appKey);
+        return entry == null ? Optional.empty() : Optional.ofNullable(entry.find(digest(appToken)));
+    }
+
+    /** A name for the pair that does not reveal the token, to coalesce concurrent checks of one pair. */
+    String pairName(String appKey, String appToken) {
+        return appKey + ':' + HexFormat.of().formatHex(digest(appToken));
     }
 
     /** A mark to take before reading the store for a check whose result may be {@link #put}. */
@@ -48,10 +73,14 @@ public final class CredentialCache {
         return evictions.get();
     }
 
-    /** Trusts the pair until {@code validUntilMillis}, unless an eviction happened since {@code stamp}. */
-    void put(long stamp, String appKey, String appToken, KeyPrincipal principal, long validUntilMillis) {
-        Entry fresh = new Entry(principal, new byte[][] {digest(appToken)}, new long[] {validUntilMillis});
-        entries.asMap().merge(appKey, fresh, Entry::merge);
+    /**
+     * Trusts the pair until {@code validUntilMillis} as matching {@code hash} in {@code slot}, unless an
+     * eviction happened since {@code stamp}.
+     */
+    void put(long stamp, String appKey, String appToken, KeyPrincipal principal, TokenSlot slot, TokenHash hash,
+            long validUntilMillis) {
+        Verified verified = new Verified(digest(appToken), slot, hash, validUntilMillis);
+        entries.asMap().merge(appKey, new Entry(principal, List.of(verified)), Entry::merge);
         if (evictions.get() != stamp) {
             entries.invalidate(appKey);
         }
@@ -83,28 +112,36 @@ public final class CredentialCache {
         }
     }
 
-    /** The verified tokens of one key (two while a renewal is pending) and its principal. */
-    private record Entry(KeyPrincipal principal, byte[][] digests, long[] validUntil) {
+    /** One verified token: its digest, the stored hash it matched and where, and until when it is trusted. */
+    record Verified(byte[] digest, TokenSlot slot, TokenHash hash, long validUntil) {
+    }
 
-        KeyPrincipal match(byte[] digest, long nowMillis) {
-            for (int i = 0; i < digests.length; i++) {
-                if (nowMillis < validUntil[i] && MessageDigest.isEqual(digest, digests[i])) {
-                    return principal;
+    /** The verified tokens of one key (two while a renewal is pending) and its principal. */
+    private record Entry(KeyPrincipal principal, List<Verified> tokens) {
+
+        Verified find(byte[] digest) {
+            for (int i = 0; i < tokens.size(); i++) {
+                if (MessageDigest.isEqual(digest, tokens.get(i).digest())) {
+                    return tokens.get(i);
                 }
             }
             return null;
         }
 
-        /** Adds the newly verified token to what was known, unless the key's principal changed meanwhile. */
+        /** Adds or refreshes the newly verified token, unless the key's principal changed meanwhile. */
         Entry merge(Entry fresh) {
-            if (!principal.equals(fresh.principal) || digests.length >= 2) {
+            if (!principal.equals(fresh.principal)) {
                 return fresh;
             }
-            byte[][] allDigests = Arrays.copyOf(digests, digests.length + 1);
-            long[] allValid = Arrays.copyOf(validUntil, validUntil.length + 1);
-            allDigests[digests.length] = fresh.digests[0];
-            allValid[digests.length] = fresh.validUntil[0];
-            return new Entry(principal, allDigests, allValid);
+            Verified added = fresh.tokens.get(0);
+            List<Verified> kept = new ArrayList<>(TOKENS_PER_KEY);
+            kept.add(added);
+            for (Verified token : tokens) {
+                if (kept.size() < TOKENS_PER_KEY && !MessageDigest.isEqual(token.digest(), added.digest())) {
+                    kept.add(token);
+                }
+            }
+            return new Entry(principal, List.copyOf(kept));
         }
     }
 }

@@ -21,6 +21,7 @@ import io.appkeys.core.domain.Label;
 import io.appkeys.core.domain.LicenseManager;
 import io.appkeys.core.domain.PrincipalRef;
 import io.appkeys.core.domain.RejectionReason;
+import io.appkeys.core.domain.RenewedToken;
 import io.appkeys.core.domain.Role;
 import io.appkeys.core.domain.TokenHash;
 import io.appkeys.core.fixtures.CountingHasher;
@@ -149,6 +150,87 @@ class AuthenticationServiceTest {
         world.clock.advance(AppKeysSettings.defaults().cacheTtl());
 
         assertInstanceOf(Rejected.class, world.appKeys.authenticate(appKey, token));
+    }
+
+    @Test
+    void afterTheTtl_aRememberedPairIsConfirmedWithOneStoreRead_andNoHashing() {
+        world.appKeys.authenticate(appKey, token);
+        world.clock.advance(AppKeysSettings.defaults().cacheTtl());
+        int verifications = world.hasher.verifications();
+
+        assertInstanceOf(Authenticated.class, world.appKeys.authenticate(appKey, token));
+
+        assertEquals(verifications, world.hasher.verifications());
+        int storeCalls = world.storage.calls();
+        assertInstanceOf(Authenticated.class, world.appKeys.authenticate(appKey, token));
+        assertEquals(storeCalls, world.storage.calls(), "trusted again for a new TTL");
+    }
+
+    @Test
+    void aRememberedPairWhoseStoredHashChanged_isCheckedInFull() {
+        RenewedToken renewed = world.appKeys.renewAppToken(world.master, ref(key));
+        world.appKeys.authenticate(appKey, token);
+        world.storage.keys().finishRenewal(key.key().id()); // as another process would, without eviction here
+        world.clock.advance(AppKeysSettings.defaults().cacheTtl());
+
+        assertInstanceOf(Rejected.class, world.appKeys.authenticate(appKey, token));
+        assertInstanceOf(Authenticated.class, world.appKeys.authenticate(appKey, renewed.newToken().reveal()));
+    }
+
+    @Test
+    void theOwnersVerifiedToken_isNotThrottled_evenAfterItsTtl() {
+        world.appKeys.authenticate(appKey, token);
+        world.clock.advance(AppKeysSettings.defaults().cacheTtl());
+        for (int i = 0; i < 3 * AppKeysSettings.defaults().throttleMaxFailures(); i++) {
+            world.appKeys.authenticate(appKey, wrongToken());
+        }
+        assertInstanceOf(Throttled.class, world.appKeys.authenticate(appKey, wrongToken()));
+
+        assertInstanceOf(Authenticated.class, world.appKeys.authenticate(appKey, token));
+    }
+
+    @Test
+    void concurrentChecksOfOnePair_shareOneVerification() throws Exception {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CountingHasher counting = new CountingHasher(new Argon2idHasher(Argon2Parameters.fast()));
+        SecretHasher slow = new SecretHasher() {
+            @Override
+            public TokenHash hash(AppToken value) {
+                return counting.hash(value);
+            }
+
+            @Override
+            public Verification verify(AppToken value, TokenHash hash) {
+                inside.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return counting.verify(value, hash);
+            }
+        };
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(5);
+        try (AppKeys appKeys = AppKeys.builder().storage(world.storage).hasher(slow).clock(world.clock)
+                .usageFlushEvery(null).build()) {
+            List<CompletableFuture<AuthenticationResult>> calls = new java.util.ArrayList<>();
+            calls.add(CompletableFuture.supplyAsync(() -> appKeys.authenticate(appKey, token), threads));
+            assertTrue(inside.await(10, TimeUnit.SECONDS));
+            for (int i = 0; i < 4; i++) {
+                calls.add(CompletableFuture.supplyAsync(() -> appKeys.authenticate(appKey, token), threads));
+            }
+            Thread.sleep(300);
+            assertTrue(calls.stream().noneMatch(CompletableFuture::isDone), "all wait for the one check");
+            release.countDown();
+
+            for (CompletableFuture<AuthenticationResult> call : calls) {
+                assertInstanceOf(Authenticated.class, call.get(10, TimeUnit.SECONDS));
+            }
+            assertEquals(1, counting.verifications());
+        } finally {
+            threads.shutdown();
+        }
     }
 
     @Test
