@@ -50,7 +50,8 @@ public final class TestDatabases {
                 .replace('\\', '/'));
     }
 
-    static void execute(String url, String sql) {
+    /** Runs one statement on its own connection, for test setup such as cutting a database. */
+    public static void execute(String url, String sql) {
         try (Connection connection = DriverManager.getConnection(url);
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
