@@ -1,0 +1,115 @@
+package io.appkeys.adapter.http;
+
+import io.appkeys.core.domain.AppKey;
+import io.appkeys.core.domain.Caller;
+import io.appkeys.core.domain.CreatedAppKey;
+import io.appkeys.core.domain.KeyRef;
+import io.appkeys.core.domain.Label;
+import io.appkeys.core.port.in.CreateAppKeyUseCase;
+import io.appkeys.core.port.in.DeleteAppKeyUseCase;
+import io.appkeys.core.port.in.ListAppKeysUseCase;
+import io.appkeys.core.port.in.SetAppKeyActiveUseCase;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.RequestAttribute;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+
+/** VTEX's License Manager app keys: {@code /api/vlm/appkeys}. */
+@Controller("/api/vlm/appkeys")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "App keys")
+final class AppKeysController {
+
+    private final CreateAppKeyUseCase creating;
+    private final ListAppKeysUseCase listing;
+    private final SetAppKeyActiveUseCase activating;
+    private final DeleteAppKeyUseCase deleting;
+
+    AppKeysController(CreateAppKeyUseCase creating, ListAppKeysUseCase listing, SetAppKeyActiveUseCase activating,
+            DeleteAppKeyUseCase deleting) {
+        this.creating = creating;
+        this.listing = listing;
+        this.activating = activating;
+        this.deleting = deleting;
+    }
+
+    @Post
+    @Operation(summary = "Create an app key; its appToken is in this response only")
+    HttpResponse<CreatedKey> create(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+            @Body @Nullable @RequestBody(required = true, content = @Content(schema = @Schema(
+                    implementation = LabelBody.class))) JsonNode body) {
+        Label label = new Label(Bodies.text(body, "label").orElse(null));
+        CreatedAppKey created = creating.createAppKey(caller, label);
+        AppKey key = created.key();
+        return HttpResponse.ok(new CreatedKey(key.id().toString(), key.appKey().value(), created.token().reveal(),
+                key.label().value(), Wire.time(key.createdIn()), key.active()))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    @Get
+    @Operation(summary = "List the account's app keys, never with a token")
+    List<KeyItem> list(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller) {
+        return Pages.all(page -> listing.listAppKeys(caller, page)).stream().map(KeyItem::of).toList();
+    }
+
+    @Put("/{id}")
+    @Operation(summary = "Activate or deactivate an app key")
+    @Status(HttpStatus.OK)
+    void setActive(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, @PathVariable String id,
+            @Body @Nullable @RequestBody(required = true, content = @Content(schema = @Schema(
+                    implementation = ActiveBody.class))) JsonNode body) {
+        KeyRef key = KeyRef.parse(id);
+        activating.setAppKeyActive(caller, key, Bodies.bool(body, "isActive"));
+    }
+
+    @Delete("/{id}")
+    @Operation(summary = "Delete an app key, its tokens and its role links")
+    @Status(HttpStatus.NO_CONTENT)
+    void delete(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, @PathVariable String id) {
+        deleting.deleteAppKey(caller, KeyRef.parse(id));
+    }
+
+    /** The body of a create, for the OpenAPI document: the body is read field by field by {@link Bodies}. */
+    record LabelBody(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = Label.MAX_LENGTH) String label) {
+    }
+
+    /** The body of an activation, for the OpenAPI document. */
+    record ActiveBody(boolean isActive) {
+    }
+
+    /** The one response that carries an appToken. */
+    record CreatedKey(String id, String appKey, String appToken, String label, String createdIn, boolean isActive) {
+
+        @Override
+        public String toString() {
+            return "CreatedKey[appKey=" + appKey + ", appToken=redacted]";
+        }
+    }
+
+    /** A key as lists show it. */
+    record KeyItem(String id, String appKey, String label, String createdIn, boolean isActive) {
+
+        static KeyItem of(AppKey key) {
+            return new KeyItem(key.id().toString(), key.appKey().value(), key.label().value(),
+                    Wire.time(key.createdIn()), key.active());
+        }
+    }
+}

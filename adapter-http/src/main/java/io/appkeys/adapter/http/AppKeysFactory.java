@@ -1,0 +1,52 @@
+package io.appkeys.adapter.http;
+
+import io.appkeys.adapter.persistence.DatabaseSettings;
+import io.appkeys.adapter.persistence.Databases;
+import io.appkeys.core.AppKeys;
+import io.appkeys.core.crypto.Argon2idHasher;
+import io.appkeys.core.port.out.Storage;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Secondary;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: the only place that knows how the authority is assembled. It opens the store
+ * (embedded H2 by default, PostgreSQL through {@code APPKEYS_DB_URL}), builds core on it with the configured
+ * Argon2 parameters and settings, and closes both on shutdown. Everything else sees core's use cases only.
+ */
+@Factory
+class AppKeysFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppKeysFactory.class);
+
+    /** {@code APPKEYS_DB_URL}, {@code APPKEYS_DB_USER}, {@code APPKEYS_DB_PASSWORD}, else the embedded file. */
+    @Singleton
+    @Secondary
+    DatabaseSettings databaseSettings() {
+        return DatabaseSettings.fromEnvironment(System.getenv());
+    }
+
+    /** Built at start, so a store that cannot be opened stops the server with the store's message. */
+    @Context
+    @Bean(preDestroy = "close")
+    AppKeys appKeys(DatabaseSettings database, AppKeysProperties properties) {
+        LOG.info("opening the store at {}", database.redactedUrl());
+        Argon2idHasher hasher = new Argon2idHasher(properties.argon2());
+        Storage storage = Databases.open(database);
+        try {
+            return AppKeys.builder()
+                    .storage(storage)
+                    .hasher(hasher)
+                    .settings(properties.settings())
+                    .usageFlushEvery(properties.getUsageFlushEvery())
+                    .build();
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.appkeys.adapter.http;
+
+import io.appkeys.core.crypto.Argon2Parameters;
+import io.appkeys.core.service.AppKeysSettings;
+import io.micronaut.context.annotation.ConfigurationProperties;
+import java.time.Duration;
+
+/**
+ * The tunable parts of core, read from configuration ({@code appkeys.*} in application.yml, or environment
+ * variables such as {@code APPKEYS_ARGON2_MEMORY_KIB}). Every default is core's production default.
+ */
+@ConfigurationProperties("appkeys")
+class AppKeysProperties {
+
+    private static final AppKeysSettings DEFAULTS = AppKeysSettings.defaults();
+    private static final Argon2Parameters OWASP = Argon2Parameters.owasp();
+
+    private String appKeyPrefix = DEFAULTS.appKeyPrefix();
+    private Duration renewalPeriod = DEFAULTS.renewalPeriod();
+    private Duration cacheTtl = DEFAULTS.cacheTtl();
+    private int cacheMaxEntries = DEFAULTS.cacheMaxEntries();
+    private int throttleMaxFailures = DEFAULTS.throttleMaxFailures();
+    private Duration throttleWindow = DEFAULTS.throttleWindow();
+    private int hashingConcurrency = DEFAULTS.hashingConcurrency();
+    private Duration hashingMaxWait = DEFAULTS.hashingMaxWait();
+    private Duration usageInterval = DEFAULTS.usageInterval();
+    private Duration usageFlushEvery = Duration.ofSeconds(10);
+    private int argon2MemoryKib = OWASP.memoryKib();
+    private int argon2Iterations = OWASP.iterations();
+    private int argon2Parallelism = OWASP.parallelism();
+
+    /** Core's settings; invalid values fail the start with core's message. */
+    AppKeysSettings settings() {
+        return new AppKeysSettings(appKeyPrefix, renewalPeriod, cacheTtl, cacheMaxEntries, throttleMaxFailures,
+                throttleWindow, hashingConcurrency, hashingMaxWait, usageInterval);
+    }
+
+    Argon2Parameters argon2() {
+        return new Argon2Parameters(argon2MemoryKib, argon2Iterations, argon2Parallelism);
+    }
+
+    Duration getUsageFlushEvery() {
+        return usageFlushEvery;
+    }
+
+    public void setAppKeyPrefix(String value) {
+        this.appKeyPrefix = value;
+    }
+
+    public void setRenewalPeriod(Duration value) {
+        this.renewalPeriod = value;
+    }
+
+    public void setCacheTtl(Duration value) {
+        this.cacheTtl = value;
+    }
+
+    public void setCacheMaxEntries(int value) {
+        this.cacheMaxEntries = value;
+    }
+
+    public void setThrottleMaxFailures(int value) {
+        this.throttleMaxFailures = value;
+    }
+
+    public void setThrottleWindow(Duration value) {
+        this.throttleWindow = value;
+    }
+
+    public void setHashingConcurrency(int value) {
+        this.hashingConcurrency = value;
+    }
+
+    public void setHashingMaxWait(Duration value) {
+        this.hashingMaxWait = value;
+    }
+
+    public void setUsageInterval(Duration value) {
+        this.usageInterval = value;
+    }
+
+    public void setUsageFlushEvery(Duration value) {
+        this.usageFlushEvery = value;
+    }
+
+    public void setArgon2MemoryKib(int value) {
+        this.argon2MemoryKib = value;
+    }
+
+    public void setArgon2Iterations(int value) {
+        this.argon2Iterations = value;
+    }
+
+    public void setArgon2Parallelism(int value) {
+        this.argon2Parallelism = value;
+    }
+}

@@ -1,0 +1,85 @@
+package io.appkeys.adapter.http;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.appkeys.core.domain.Caller;
+import io.appkeys.core.domain.ForbiddenException;
+import io.appkeys.core.domain.KeyPrincipal;
+import io.appkeys.core.domain.Principal;
+import io.appkeys.core.domain.ResourceName;
+import io.appkeys.core.domain.UserPrincipal;
+import io.appkeys.core.port.in.AuthorizeUseCase;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestAttribute;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * {@code GET /api/authz/check?resource=R}, for gateways (nginx {@code auth_request}, Envoy): 200 when the
+ * caller's credentials grant R, 401 when they do not authenticate, 403 when they do but do not grant R. The
+ * answer also travels in headers, which is what a gateway can forward upstream.
+ */
+@Controller("/api/authz")
+@Tag(name = "Gateway")
+final class AuthzController {
+
+    static final String ACCOUNT_HEADER = "X-AppKeys-Account";
+    static final String PRINCIPAL_HEADER = "X-AppKeys-Principal";
+
+    private final AuthorizeUseCase authorization;
+
+    AuthzController(AuthorizeUseCase authorization) {
+        this.authorization = authorization;
+    }
+
+    @Get(value = "/check", produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Check that the caller's credentials grant a resource")
+    @ApiResponse(responseCode = "200", description = "the credentials grant the resource",
+            content = @Content(schema = @Schema(implementation = Check.class)))
+    HttpResponse<String> check(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+            @QueryValue @Nullable String resource) {
+        ResourceName wanted = new ResourceName(resource);
+        Principal principal = caller.principal();
+        if (!authorization.authorize(principal, wanted).allowed()) {
+            throw new ForbiddenException(principal.describe() + " does not hold resource " + wanted);
+        }
+        Check check = new Check(caller.account().value(), name(principal), type(principal));
+        return HttpResponse.ok(check.json()).header(ACCOUNT_HEADER, check.account()).header(PRINCIPAL_HEADER,
+                check.principal());
+    }
+
+    private static String name(Principal principal) {
+        if (principal instanceof KeyPrincipal key) {
+            return key.appKey().value();
+        }
+        return ((UserPrincipal) principal).email().value();
+    }
+
+    private static String type(Principal principal) {
+        return principal instanceof KeyPrincipal ? "appKey" : "user";
+    }
+
+    /**
+     * Who was allowed: the account, the appKey (or user's email) and which of the two it is. This is the
+     * hottest path a gateway drives, and writing these three strings directly (with Jackson's own quoting)
+     * costs a fraction of a general object mapping, measured at several microseconds per request.
+     */
+    record Check(String account, String principal, String type) {
+
+        String json() {
+            return "{\"account\":\"" + quote(account) + "\",\"principal\":\"" + quote(principal)
+                    + "\",\"type\":\"" + quote(type) + "\"}";
+        }
+
+        private static String quote(String value) {
+            return new String(JsonStringEncoder.getInstance().quoteAsString(value));
+        }
+    }
+}

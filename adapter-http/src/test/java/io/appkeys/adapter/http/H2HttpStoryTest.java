@@ -1,0 +1,28 @@
+package io.appkeys.adapter.http;
+
+import io.appkeys.adapter.persistence.DatabaseSettings;
+import io.appkeys.adapter.persistence.TestDatabases;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The HTTP story over the embedded H2 store, the default a user gets. */
+class H2HttpStoryTest extends HttpStoryContract {
+
+    @TempDir
+    static Path directory;
+
+    @Override
+    protected DatabaseSettings openStore() {
+        return TestDatabases.freshH2(directory);
+    }
+
+    @Override
+    protected void dropStore(DatabaseSettings settings) {
+        // the temporary directory goes with the suite
+    }
+
+    @Override
+    protected StoreUnderTest cuttableStore() {
+        return new H2Store(directory);
+    }
+}

@@ -1,0 +1,233 @@
+package io.appkeys.adapter.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.StackTraceElementProxy;
+import ch.qos.logback.core.read.ListAppender;
+import io.appkeys.adapter.persistence.TestDatabases;
+import io.appkeys.core.domain.LicenseManager;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/**
+ * DESIGN.md section 3, rule 1: a whole run with every logger at TRACE (as {@code APPKEYS_LOG_LEVEL=TRACE}
+ * sets it), tokens placed where a careless client puts them (headers, paths, queries, bodies, the wrong
+ * header), and no token in any line written, nor in any event that AppKeys' own code logged.
+ */
+class NoSecretInLogsTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void aFullRunAtTraceLevel_logsNoToken() {
+        List<String> tokens = new ArrayList<>();
+        Capture capture = Capture.start();
+        try (TestServer server = new TestServer(TestDatabases.freshH2(directory))) {
+            Http http = new Http(server.uri());
+            Tenant tenant = Tenant.create(server.appKeys());
+            tokens.add(tenant.admin.appToken());
+            runTheStory(http, tenant, tokens);
+        } finally {
+            capture.stop();
+        }
+
+        String written = capture.written();
+        String ours = capture.eventsOf("io.appkeys");
+        assertTrue(written.contains(" ACCESS GET /api/vlm/appkeys 200 "), "the access log was not captured");
+        assertTrue(written.contains("TRACE"), "TRACE lines were not captured");
+        assertTrue(ours.contains("io.appkeys.access"), "AppKeys' own events were not captured");
+        for (String token : tokens) {
+            assertEquals(128, token.length());
+            assertFalse(written.contains(token.substring(0, 40)), "a token was written to the log");
+            assertFalse(ours.contains(token.substring(0, 40)), "AppKeys' own code logged a token");
+        }
+    }
+
+    private static void runTheStory(Http http, Tenant tenant, List<String> tokens) {
+        Credentials admin = tenant.admin;
+        Credentials created = HttpStoryContract.credentialsOf(http.post("/api/vlm/appkeys", admin,
+                "{\"label\":\"logged\"}"));
+        tokens.add(created.appToken());
+        http.put("/api/license-manager/users/" + created.appKey() + "/roles", admin,
+                "[" + tenant.roleId(LicenseManager.OWNER) + "]");
+        http.get("/api/vlm/appkeys", created);
+        http.get("/api/authz/check?resource=ViewApiKeys", created);
+        http.get("/api/authz/check?resource=Save_User", created);
+
+        Reply renewed = http.patch("/api/vtexid/apikey/" + created.appKey() + "/apitoken/renew", admin);
+        String newToken = renewed.json().get("newToken").asText();
+        tokens.add(newToken);
+        http.get("/api/vlm/appkeys", created.withToken(newToken));
+        http.patch("/api/vtexid/apikey/" + created.appKey() + "/apitoken/renew", admin);
+        http.patch("/api/vtexid/apikey/" + created.appKey() + "/apitoken/finish-renewal", admin);
+
+        String secret = created.appToken();
+        http.get("/api/vlm/appkeys", created); // the old token, now refused
+        http.get("/api/vlm/appkeys", admin.withToken(secret)); // another key's token
+        http.get("/api/vlm/appkeys", admin.withToken(secret.substring(1) + "A")); // malformed
+        http.send("GET", "/api/vlm/appkeys", Map.of("X-VTEX-API-AppKey", secret, "X-VTEX-API-AppToken",
+                admin.appToken()), null); // the token in the wrong header
+        http.get("/api/vlm/appkeys/" + secret, admin); // in a path
+        http.get("/api/vtexid/apikey/" + secret + "/apitoken/renew", admin); // in a path, wrong method
+        http.patch("/api/vtexid/apikey/" + secret + "/apitoken/renew", admin);
+        http.get("/api/vlm/appkeys?token=" + secret, admin); // in a query
+        http.get("/api/authz/check?resource=" + secret, admin);
+        http.post("/api/vlm/appkeys", admin, "{\"label\":\"" + secret + "\"}"); // over-long label
+        http.post("/api/vlm/appkeys", admin, "{\"label\": " + secret + "}"); // bad JSON
+        http.put("/api/license-manager/users/" + secret + "/roles", admin, "[1]");
+        Map<String, String> big = new LinkedHashMap<>(Http.headers(admin));
+        big.put("X-Padding", secret.repeat(80));
+        http.send("GET", "/api/vlm/appkeys", big, null); // oversized headers
+        for (int i = 0; i < 12; i++) {
+            http.get("/api/vlm/appkeys", admin.withToken(newToken)); // throttled in the end
+        }
+        http.get("/health", null);
+    }
+
+    /** Every logging event at TRACE, plus whatever reaches standard output and error, for the duration. */
+    private static final class Capture {
+
+        private static final String ACCESS = "io.appkeys.access";
+
+        private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        private final ListAppender<ILoggingEvent> events = new ListAppender<>();
+        private final Map<Logger, Level> levels = new HashMap<>();
+        private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        private final PrintStream out = System.out;
+        private final PrintStream err = System.err;
+
+        static Capture start() {
+            Capture capture = new Capture();
+            capture.begin();
+            return capture;
+        }
+
+        private void begin() {
+            for (String name : List.of(Logger.ROOT_LOGGER_NAME, ACCESS)) {
+                Logger logger = context.getLogger(name);
+                levels.put(logger, logger.getLevel());
+                logger.setLevel(Level.TRACE);
+            }
+            events.setContext(context);
+            events.start();
+            context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(events);
+            context.getLogger(ACCESS).addAppender(events); // it does not pass its lines up to the root
+            System.setOut(new PrintStream(new Tee(out, printed), true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(new Tee(err, printed), true, StandardCharsets.UTF_8));
+        }
+
+        void stop() {
+            awaitQuiet();
+            System.setOut(out);
+            System.setErr(err);
+            context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(events);
+            context.getLogger(ACCESS).detachAppender(events);
+            levels.forEach(Logger::setLevel);
+        }
+
+        /** What the appenders wrote, as an operator would read it. */
+        String written() {
+            synchronized (printed) {
+                return printed.toString(StandardCharsets.UTF_8);
+            }
+        }
+
+        /** The events of loggers under {@code prefix}, before any appender formats them. */
+        String eventsOf(String prefix) {
+            StringBuilder all = new StringBuilder();
+            for (ILoggingEvent event : events.list) {
+                if (!event.getLoggerName().startsWith(prefix)) {
+                    continue;
+                }
+                all.append(event.getLoggerName()).append(' ').append(event.getFormattedMessage()).append('\n');
+                for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
+                    all.append(t.getClassName()).append(": ").append(t.getMessage()).append('\n');
+                    for (StackTraceElementProxy frame : t.getStackTraceElementProxyArray()) {
+                        all.append(frame.getSTEAsString()).append('\n');
+                    }
+                }
+            }
+            return all.toString();
+        }
+
+        /** The console sits behind an asynchronous queue: wait (boundedly) until it has written everything. */
+        private void awaitQuiet() {
+            int last = -1;
+            for (int i = 0; i < 50; i++) {
+                int now;
+                synchronized (printed) {
+                    now = printed.size();
+                }
+                if (now == last) {
+                    return;
+                }
+                last = now;
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Writes to the original stream and to the capture. */
+    private static final class Tee extends OutputStream {
+
+        private final OutputStream first;
+        private final OutputStream second;
+
+        Tee(OutputStream first, OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            try {
+                first.write(b);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            synchronized (second) {
+                try {
+                    second.write(b);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }
+
+        @Override
+        public synchronized void write(byte[] bytes, int offset, int length) {
+            try {
+                first.write(bytes, offset, length);
+                synchronized (second) {
+                    second.write(bytes, offset, length);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.appkeys.adapter.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.appkeys.adapter.persistence.DatabaseSettings;
+import io.appkeys.adapter.persistence.TestDatabases;
+import io.appkeys.core.domain.LicenseManager;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/** What an operator sees when starting the server: the first-start hint, and settings taking effect. */
+class StartupTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void firstStartOverAnEmptyStore_printsHowToCreateAnAccountAndAKey_andLaterStartsDoNot() {
+        DatabaseSettings store = TestDatabases.freshH2(directory);
+        String first = hintsLoggedWhile(() -> {
+            try (TestServer server = new TestServer(store)) {
+                Tenant.create(server.appKeys());
+            }
+        });
+        assertTrue(first.contains("./appkeys account create <name> --master-email <email>"), first);
+        assertTrue(first.contains("./appkeys key create --account <name> --label <label>"), first);
+
+        String second = hintsLoggedWhile(() -> new TestServer(store).close());
+        assertEquals("", second);
+    }
+
+    @Test
+    void throttleSettings_comeFromConfiguration() {
+        Map<String, Object> properties = Map.of("appkeys.throttle-max-failures", 2);
+        try (TestServer server = new TestServer(TestDatabases.freshH2(directory), properties)) {
+            Http http = new Http(server.uri());
+            Tenant tenant = Tenant.create(server.appKeys());
+            Credentials key = tenant.keyWithRoles("k", LicenseManager.OWNER);
+            Credentials wrong = key.withToken(tenant.newKey("donor").appToken());
+
+            assertEquals(401, http.get(HttpStoryContract.KEYS, wrong).status());
+            assertEquals(401, http.get(HttpStoryContract.KEYS, wrong).status());
+            assertEquals(429, http.get(HttpStoryContract.KEYS, wrong).status());
+        }
+    }
+
+    @Test
+    void anInvalidSetting_stopsTheStart_withCoresMessage() {
+        RuntimeException error = assertThrows(RuntimeException.class, () -> new TestServer(
+                TestDatabases.freshH2(directory), Map.of("appkeys.argon2-memory-kib", 1)).close());
+        String messages = causes(error);
+        assertTrue(messages.contains("Argon2 memory must be between 8 KiB per lane and 4 GiB"), messages);
+    }
+
+    private static String hintsLoggedWhile(Runnable run) {
+        Logger logger = (Logger) LoggerFactory.getLogger(FirstStartHint.class);
+        ListAppender<ILoggingEvent> events = new ListAppender<>();
+        events.start();
+        logger.addAppender(events);
+        try {
+            run.run();
+        } finally {
+            logger.detachAppender(events);
+        }
+        return events.list.stream().map(ILoggingEvent::getFormattedMessage).collect(Collectors.joining("\n"));
+    }
+
+    private static String causes(Throwable error) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            all.append(t.getMessage()).append('\n');
+        }
+        return all.toString();
+    }
+}

@@ -1,0 +1,49 @@
+package io.appkeys.adapter.http;
+
+import io.appkeys.adapter.persistence.DatabaseSettings;
+import io.appkeys.core.AppKeys;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The real server on a free port over the given store, with fast Argon2. */
+final class TestServer implements AutoCloseable {
+
+    private final ApplicationContext context;
+    private final EmbeddedServer server;
+
+    TestServer(DatabaseSettings store) {
+        this(store, Map.of());
+    }
+
+    TestServer(DatabaseSettings store, Map<String, Object> properties) {
+        Map<String, Object> all = new HashMap<>();
+        all.put("micronaut.server.port", -1);
+        all.put("appkeys.argon2-memory-kib", 64);
+        all.put("appkeys.argon2-iterations", 1);
+        all.putAll(properties);
+        this.context = ApplicationContext.builder().deduceEnvironment(false).properties(all).singletons(store)
+                .start();
+        this.server = context.getBean(EmbeddedServer.class).start();
+    }
+
+    URI uri() {
+        return server.getURI();
+    }
+
+    AppKeys appKeys() {
+        return context.getBean(AppKeys.class);
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        context.close();
+    }
+}
