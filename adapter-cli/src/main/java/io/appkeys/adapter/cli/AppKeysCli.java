@@ -1,0 +1,174 @@
+package io.appkeys.adapter.cli;
+
+import io.appkeys.core.AppKeys;
+import io.appkeys.core.domain.Account;
+import io.appkeys.core.domain.AccountName;
+import io.appkeys.core.domain.Caller;
+import io.appkeys.core.domain.NotFoundException;
+import java.io.Console;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExecutionException;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code appkeys} operator command line. It opens one store (embedded H2 by default, or the JDBC URL given
+ * with {@code --db}) and acts there with the authority of each account's master user.
+ */
+@Command(name = "appkeys",
+        scope = ScopeType.INHERIT,
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        usageHelpAutoWidth = true,
+        description = {"Operates an AppKeys store: accounts, users, app keys, roles, resources, the audit log,"
+                + " and credential checks. Every account-scoped command acts as the account's master user."},
+        subcommands = {AccountCommand.class, UserCommand.class, KeyCommand.class, RoleCommand.class,
+                ResourceCommand.class, AuditCommand.class, AuthCommand.class,
+                AutoComplete.GenerateCompletion.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:success",
+                "1:unexpected error (a bug: rerun with --verbose and report it)",
+                "2:usage error: a missing or invalid option, argument or value",
+                "3:not found: no such account, user, app key, role or pending renewal",
+                "4:conflict: it exists already, or a renewal is pending already",
+                "5:not authorized: credentials rejected, or the resource is not granted",
+                "6:store unavailable: the database cannot be reached; nothing was changed"},
+        footerHeading = "%nEnvironment:%n",
+        footer = {
+                "  APPKEYS_ACCOUNT      account for account-scoped commands without --account",
+                "  APPKEYS_DB_URL       JDBC URL of the store when --db is absent",
+                "  APPKEYS_DB_USER      database user",
+                "  APPKEYS_DB_PASSWORD  database password",
+                "  APPKEYS_HOME         home of the embedded store (default: ~/.appkeys)",
+                "  APPKEYS_APP_TOKEN    appToken for 'auth check' (else: standard input)"})
+public final class AppKeysCli {
+
+    /** How the audit log names where the CLI's changes come from. */
+    static final String ORIGIN = "cli";
+
+    @Option(names = "--db", paramLabel = "<jdbc-url>", scope = ScopeType.INHERIT,
+            description = "JDBC URL of the store, jdbc:h2:... or jdbc:postgresql:... (default: $APPKEYS_DB_URL,"
+                    + " else the embedded H2 file under $APPKEYS_HOME or ~/.appkeys)")
+    String database;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "print machine-readable JSON")
+    boolean json;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "print the stack trace of an error")
+    boolean verbose;
+
+    private final Map<String, String> environment;
+    private final InputStream stdin;
+    private final Console console;
+    private final Composition composition;
+    private PrintWriter out;
+    private PrintWriter err;
+    private AppKeys appKeys;
+
+    /**
+     * A command line over the store that {@code composition} opens.
+     *
+     * @param environment the process environment (APPKEYS_ACCOUNT, APPKEYS_APP_TOKEN, the database variables)
+     * @param stdin       where {@code auth check} reads a token from
+     * @param console     the terminal for a hidden token prompt, or {@code null} when there is none
+     */
+    AppKeysCli(Map<String, String> environment, InputStream stdin, Console console, Composition composition) {
+        this.environment = Map.copyOf(environment);
+        this.stdin = Objects.requireNonNull(stdin, "stdin");
+        this.console = console;
+        this.composition = Objects.requireNonNull(composition, "composition");
+    }
+
+    public static void main(String[] args) {
+        Map<String, String> environment = System.getenv();
+        AppKeysCli cli = new AppKeysCli(environment, System.in, System.console(),
+                Composition.production(environment));
+        int code = cli.run(args, new PrintWriter(System.out), new PrintWriter(System.err));
+        System.exit(code);
+    }
+
+    /** Parses and runs one command line, as {@link #main} does; returns the exit code. */
+    int run(String[] args, PrintWriter stdout, PrintWriter stderr) {
+        this.out = stdout;
+        this.err = stderr;
+        CommandLine commandLine = new CommandLine(this);
+        Converters.registerOn(commandLine);
+        ErrorReporter reporter = new ErrorReporter(() -> verbose);
+        commandLine.setOut(stdout).setErr(stderr)
+                .setParameterExceptionHandler(reporter)
+                .setExecutionExceptionHandler(reporter)
+                .setExecutionStrategy(this::executeAndClose);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            stdout.flush();
+            stderr.flush();
+        }
+    }
+
+    /** Runs the command, then closes the store so that noted key uses are written before the JVM exits. */
+    private int executeAndClose(ParseResult parseResult) {
+        int code;
+        try {
+            code = new CommandLine.RunLast().execute(parseResult);
+        } catch (RuntimeException failure) {
+            closeAfter(failure);
+            throw failure;
+        }
+        try {
+            closeStore();
+        } catch (RuntimeException e) {
+            throw new ExecutionException(parseResult.commandSpec().commandLine(), "closing the store failed", e);
+        }
+        return code;
+    }
+
+    private void closeAfter(RuntimeException failure) {
+        try {
+            closeStore();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private void closeStore() {
+        if (appKeys != null) {
+            AppKeys opened = appKeys;
+            appKeys = null;
+            opened.close();
+        }
+    }
+
+    /** The key authority over the store, opened on first use so that help and completion never touch it. */
+    AppKeys appKeys() {
+        if (appKeys == null) {
+            appKeys = composition.open(Optional.ofNullable(database));
+        }
+        return appKeys;
+    }
+
+    /** The master user of the account that {@code option} names, acting from the CLI. */
+    Caller master(AccountOption option) {
+        AccountName name = option.resolve(environment);
+        Account account = appKeys().findAccount(name)
+                .orElseThrow(() -> new NotFoundException("account " + name + " not found"));
+        return Caller.master(account, ORIGIN);
+    }
+
+    Output output() {
+        return new Output(out, err, json);
+    }
+
+    TokenInput tokenInput() {
+        return new TokenInput(environment, stdin, console);
+    }
+}

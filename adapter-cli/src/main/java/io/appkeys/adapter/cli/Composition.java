@@ -1,0 +1,93 @@
+package io.appkeys.adapter.cli;
+
+import io.appkeys.adapter.persistence.DatabaseSettings;
+import io.appkeys.adapter.persistence.Databases;
+import io.appkeys.core.AppKeys;
+import io.appkeys.core.crypto.Argon2Parameters;
+import io.appkeys.core.crypto.Argon2idHasher;
+import io.appkeys.core.domain.AppToken;
+import io.appkeys.core.domain.TokenHash;
+import io.appkeys.core.port.out.SecretHasher;
+import io.appkeys.core.port.out.Storage;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The CLI's composition root, the one class that knows the persistence adapter and the Argon2 hasher: it
+ * opens the store and builds the key authority over it.
+ */
+final class Composition {
+
+    /** One command at a time needs few connections; a small pool also opens fast. */
+    private static final int POOL_SIZE = 2;
+
+    private final Map<String, String> environment;
+    private final Argon2Parameters argon2;
+
+    /** Tests pass cheap Argon2 parameters; everything else is as in production. */
+    Composition(Map<String, String> environment, Argon2Parameters argon2) {
+        this.environment = Map.copyOf(environment);
+        this.argon2 = argon2;
+    }
+
+    /** Production: OWASP's Argon2id parameters, the store from the environment unless {@code --db} names one. */
+    static Composition production(Map<String, String> environment) {
+        return new Composition(environment, Argon2Parameters.owasp());
+    }
+
+    /** Opens the store at {@code jdbcUrl}, else the one the environment names, else the embedded H2 file. */
+    AppKeys open(Optional<String> jdbcUrl) {
+        Storage storage = Databases.open(settings(jdbcUrl));
+        try {
+            // No usage timer: a command is short, and closing the AppKeys writes the noted uses.
+            return AppKeys.builder().storage(storage).hasher(new LazyHasher(argon2)).usageFlushEvery(null)
+                    .build();
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
+        }
+    }
+
+    private DatabaseSettings settings(Optional<String> jdbcUrl) {
+        DatabaseSettings fromEnvironment = DatabaseSettings.fromEnvironment(environment);
+        return jdbcUrl.map(url -> new DatabaseSettings(url, fromEnvironment.user(), fromEnvironment.password(),
+                        POOL_SIZE))
+                .orElseGet(() -> fromEnvironment.withMaxPoolSize(POOL_SIZE));
+    }
+
+    /**
+     * Argon2id, built on first use: loading its native library costs tens of milliseconds at start-up, which
+     * the commands that never hash (lists, shows, role changes) need not pay.
+     */
+    private static final class LazyHasher implements SecretHasher {
+
+        private final Argon2Parameters parameters;
+        private SecretHasher hasher;
+
+        LazyHasher(Argon2Parameters parameters) {
+            this.parameters = parameters;
+        }
+
+        @Override
+        public TokenHash hash(AppToken token) {
+            return hasher().hash(token);
+        }
+
+        @Override
+        public Verification verify(AppToken token, TokenHash hash) {
+            return hasher().verify(token, hash);
+        }
+
+        private synchronized SecretHasher hasher() {
+            if (hasher == null) {
+                hasher = new Argon2idHasher(parameters);
+            }
+            return hasher;
+        }
+
+        @Override
+        public String toString() {
+            return "LazyHasher" + parameters;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.appkeys.adapter.cli;
+
+import io.appkeys.core.domain.Caller;
+import io.appkeys.core.domain.Email;
+import io.appkeys.core.domain.Page;
+import io.appkeys.core.domain.PageRequest;
+import io.appkeys.core.domain.PersonName;
+import io.appkeys.core.domain.PrincipalRef;
+import io.appkeys.core.domain.User;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code appkeys user}: the human principals of an account. */
+@Command(name = "user", description = "Add, list and remove the users of an account.")
+final class UserCommand {
+
+    @ParentCommand
+    AppKeysCli cli;
+
+    @Command(name = "add", description = "Adds a user, without roles.")
+    void add(@Mixin AccountOption account,
+            @Parameters(paramLabel = "<email>", description = "the user's email") Email email,
+            @Option(names = "--name", paramLabel = "<name>", description = "the user's name") PersonName name) {
+        User user = cli.appKeys().addUser(cli.master(account), email, Optional.ofNullable(name));
+        cli.output().show(Views.user(user));
+    }
+
+    @Command(name = "list", description = "Lists the users of an account, oldest first, one page at a time.")
+    void list(@Mixin AccountOption account, @Mixin PageOptions pageOptions) {
+        PageRequest request = pageOptions.request();
+        Page<User> page = cli.appKeys().listUsers(cli.master(account), request);
+        cli.output().page(page.items().stream().map(Views::user).toList(), page.next().map(Object::toString),
+                "No users.", "id", "email", "name", "createdIn");
+    }
+
+    @Command(name = "remove", description = "Removes a user and its role links; the master user stays.")
+    void remove(@Mixin AccountOption account,
+            @Parameters(paramLabel = "<user>", description = "the user's id or email") PrincipalRef user) {
+        Caller caller = cli.master(account);
+        User found = cli.appKeys().getUser(caller, user);
+        cli.appKeys().removeUser(caller, new PrincipalRef.ById(found.id().value()));
+        cli.output().done("Removed user " + found.email() + " (" + found.id() + ").",
+                Views.user(found).with("removed", true));
+    }
+}

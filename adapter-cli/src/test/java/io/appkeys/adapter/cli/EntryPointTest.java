@@ -1,0 +1,143 @@
+package io.appkeys.adapter.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The command line as a whole: help, version, completion, usage errors, store selection, exit codes. */
+class EntryPointTest {
+
+    private static final String UNREACHABLE = "jdbc:postgresql://127.0.0.1:1/appkeys?password=hunter2";
+    private static final List<String> LEAVES = List.of("account create", "account list", "user add", "user list",
+            "user remove", "key create", "key list", "key show", "key activate", "key deactivate", "key renew",
+            "key finish-renewal", "key cancel-renewal", "key delete", "role list", "role create", "role grant",
+            "role revoke", "resource list", "resource create", "audit list", "auth check");
+
+    private static final TestStore STORE = TestStore.h2();
+
+    /** Any store call would fail: these commands must not open one. */
+    private final Cli noStore = new Cli(Map.of("APPKEYS_DB_URL", UNREACHABLE));
+
+    @Test
+    void help_listsEveryCommand_theExitCodes_andTheEnvironment() {
+        Result help = noStore.run("--help").ok();
+
+        assertTrue(help.out().startsWith("Usage: appkeys "), help::toString);
+        for (String command : List.of("account", "user", "key", "role", "resource", "audit", "auth",
+                "generate-completion")) {
+            assertTrue(help.out().lines().anyMatch(line -> line.startsWith("  " + command + " ")), command);
+        }
+        List<String> codes = help.out().lines().dropWhile(line -> !line.equals("Exit codes:")).skip(1)
+                .takeWhile(line -> !line.isBlank()).map(String::strip).toList();
+        assertEquals(7, codes.size(), help::toString);
+        assertTrue(codes.get(0).matches("0 +success"), codes::toString);
+        assertTrue(codes.get(2).matches("2 +usage error: .*"), codes::toString);
+        assertTrue(codes.get(3).matches("3 +not found: .*"), codes::toString);
+        assertTrue(codes.get(4).matches("4 +conflict: .*"), codes::toString);
+        assertTrue(codes.get(5).matches("5 +not authorized: .*"), codes::toString);
+        assertTrue(codes.get(6).matches("6 +store unavailable: .*"), codes::toString);
+        help.printed("APPKEYS_ACCOUNT").printed("APPKEYS_APP_TOKEN");
+    }
+
+    @Test
+    void everyCommand_hasHelpWithItsOptionsAndTheExitCodes_withoutOpeningTheStore() {
+        for (String command : LEAVES) {
+            String[] args = (command + " --help").split(" ");
+            Result help = noStore.run(args).ok();
+            help.printed("Usage: appkeys " + command).printed("--json").printed("--db=<jdbc-url>")
+                    .printed("Exit codes:").printed("6   store unavailable");
+        }
+        noStore.run("key", "create", "--help").printed("--label=<label>").printed("--account=<account>");
+        String authHelp = noStore.run("auth", "check", "--help").ok().out().replaceAll("\\s+", " ");
+        assertTrue(authHelp.contains("never from an argument"), authHelp);
+    }
+
+    @Test
+    void version_isPrintedByEveryCommand() {
+        String version = noStore.run("--version").ok().out().lines().findFirst().orElseThrow();
+
+        assertTrue(version.matches("appkeys \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), version);
+        assertEquals(version, noStore.run("key", "list", "--version").ok().out().lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void generateCompletion_printsABashAndZshScriptForEveryCommand() {
+        Result script = noStore.run("generate-completion").ok();
+
+        script.printed("complete -F _complete_appkeys").printed("finish-renewal").printed("--master-email");
+    }
+
+    @Test
+    void noCommand_orAnUnknownOne_isAUsageError_inOneLine() {
+        assertEquals("appkeys: Missing required subcommand (see 'appkeys --help')",
+                noStore.run().fails(ExitCodes.USAGE));
+        assertEquals("appkeys key: Missing required subcommand (see 'appkeys key --help')",
+                noStore.run("key").fails(ExitCodes.USAGE));
+        String unknown = noStore.run("key", "rotate").fails(ExitCodes.USAGE);
+        assertTrue(unknown.startsWith("appkeys key: Unmatched argument at index 1: 'rotate'"), unknown);
+        String typo = noStore.run("key", "creat").fails(ExitCodes.USAGE);
+        assertTrue(typo.contains("; did you mean create or "), typo);
+    }
+
+    @Test
+    void aMissingRequiredOption_isAUsageError() {
+        String line = noStore.run("key", "create", "--account", "acme").fails(ExitCodes.USAGE);
+
+        assertEquals("appkeys key create: Missing required option: '--label=<label>'"
+                + " (see 'appkeys key create --help')", line);
+    }
+
+    @Test
+    void anUnreachableStore_exitsWithItsOwnCode_inOneLine_withoutThePassword() {
+        String line = noStore.run("account", "list").fails(ExitCodes.STORE_UNAVAILABLE);
+
+        assertTrue(line.startsWith("appkeys account list: store unavailable: "), line);
+        assertFalse(line.contains("hunter2"), line);
+    }
+
+    @Test
+    void verbose_addsTheStackTrace() {
+        Result verbose = noStore.run("account", "list", "--verbose");
+
+        assertEquals(ExitCodes.STORE_UNAVAILABLE, verbose.exitCode());
+        List<String> lines = verbose.err().lines().toList();
+        assertTrue(lines.get(0).startsWith("appkeys account list: store unavailable: "), verbose::toString);
+        assertTrue(lines.size() > 5 && lines.get(1).contains("StoreUnavailableException"), verbose::toString);
+        assertFalse(verbose.err().contains("hunter2"), verbose::toString);
+    }
+
+    @Test
+    void aDatabaseUrlOfAnotherKind_isAUsageError() {
+        String line = noStore.run("account", "list", "--db", "jdbc:mysql://localhost/appkeys")
+                .fails(ExitCodes.USAGE);
+
+        assertEquals("appkeys account list: database URL must start with jdbc:h2: or jdbc:postgresql:", line);
+    }
+
+    @Test
+    void theDbOption_winsOverAPPKEYS_DB_URL() {
+        Result created = noStore.run("--db", STORE.url(), "account", "create", "dbflag", "--master-email",
+                "o@dbflag.example.com");
+
+        created.ok();
+        Cli.on(STORE).run("account", "list").ok().printed("dbflag");
+    }
+
+    @Test
+    void withoutDbOrAPPKEYS_DB_URL_theStoreIsTheEmbeddedH2FileUnderAPPKEYS_HOME() throws Exception {
+        Path home = Path.of("target", "cli-test-homes", UUID.randomUUID().toString()).toAbsolutePath();
+        Cli embedded = new Cli(Map.of("APPKEYS_HOME", home.toString()));
+
+        embedded.run("account", "create", "homely", "--master-email", "o@homely.example.com").ok();
+
+        assertTrue(Files.exists(home.resolve("appkeys.mv.db")), "the store is a file in APPKEYS_HOME");
+        embedded.run("account", "list").ok().printed("homely");
+    }
+}
