@@ -31,8 +31,9 @@ public record DatabaseSettings(String url, Optional<String> user, Optional<Strin
         if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
             throw new InvalidInputException("database URL must start with jdbc:h2: or jdbc:postgresql:");
         }
-        if (maxPoolSize < 1) {
-            throw new InvalidInputException("pool size must be at least 1, got " + maxPoolSize);
+        if (maxPoolSize < 2) {
+            throw new InvalidInputException("pool size must be at least 2 (migrations need two connections), got "
+                    + maxPoolSize);
         }
     }
 

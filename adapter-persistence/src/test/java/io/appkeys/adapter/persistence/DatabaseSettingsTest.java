@@ -49,6 +49,11 @@ class DatabaseSettingsTest {
     }
 
     @Test
+    void aPoolOfOne_isRejected_becauseMigrationsNeedTwoConnections() {
+        assertThrows(InvalidInputException.class, () -> DatabaseSettings.of("jdbc:h2:mem:x").withMaxPoolSize(1));
+    }
+
+    @Test
     void otherDatabases_areRejected() {
         assertThrows(InvalidInputException.class, () -> DatabaseSettings.of("jdbc:mysql://db/keys"));
     }

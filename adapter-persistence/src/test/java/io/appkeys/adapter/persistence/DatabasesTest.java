@@ -113,6 +113,47 @@ class DatabasesTest {
     }
 
     @Test
+    void theNewestSchemaVersion_isTheNewestMigrationFile() throws Exception {
+        int newest = 0;
+        for (String vendor : new String[] {"common", "h2", "postgresql"}) {
+            try (var files = Files.list(Path.of("src", "main", "resources", "db", "migration", vendor))) {
+                for (Path file : files.toList()) {
+                    java.util.regex.Matcher version = java.util.regex.Pattern.compile("V(\\d+)__.*\\.sql")
+                            .matcher(file.getFileName().toString());
+                    assertTrue(version.matches(), "unexpected migration file " + file);
+                    newest = Math.max(newest, Integer.parseInt(version.group(1)));
+                }
+            }
+        }
+
+        assertEquals(newest, Databases.SCHEMA_VERSION);
+    }
+
+    @Test
+    void anUpToDateStore_opensWithoutMigrating_andAnOldOneIsMigrated() throws Exception {
+        DatabaseSettings settings = TestDatabases.freshH2(home);
+        try (Storage first = Databases.open(settings)) {
+            first.accounts().insert(account("acme"));
+        }
+        String url = Databases.withH2Defaults(settings).url();
+        TestDatabases.execute(url, "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '2'");
+        TestDatabases.execute(url, "DROP TRIGGER audit_events_no_update");
+        TestDatabases.execute(url, "DROP TRIGGER audit_events_no_delete");
+
+        try (Storage second = Databases.open(settings)) {
+            assertTrue(second.accounts().find(new AccountName("acme")).isPresent());
+        }
+
+        try (Connection connection = DriverManager.getConnection(url);
+                Statement statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\""
+                        + " WHERE \"version\" = '2' AND \"success\" = TRUE")) {
+            rows.next();
+            assertEquals(1, rows.getInt(1), "the missing migration ran again");
+        }
+    }
+
+    @Test
     void anUnreachableDatabase_failsToOpen_withAClearMessage_andNoPassword() {
         DatabaseSettings nowhere = DatabaseSettings.of("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1")
                 .withCredentials("someone", "hunter2");
