@@ -18,16 +18,16 @@ final class ArchitectureRules {
 
     /**
      * The classes that assemble the graph, and so may see every ring and adapter: core's entry point for
-     * embedding apps, and each runnable adapter's composition root.
+     * embedding apps, and each runnable adapter's composition root (with its nested classes, and for the
+     * server the bean definitions Micronaut generates from it, named {@code $AppKeysFactory...}).
      */
     static final Set<String> COMPOSITION_ROOTS = Set.of(
             "io.appkeys.core.AppKeys",
-            "io.appkeys.core.AppKeys$Builder");
+            "io.appkeys.adapter.http.AppKeysFactory",
+            "io.appkeys.adapter.cli.Composition");
 
     static final DescribedPredicate<JavaClass> COMPOSITION_ROOT = describe("a composition root",
-            javaClass -> COMPOSITION_ROOTS.contains(javaClass.getName())
-                    || javaClass.getEnclosingClass().map(outer -> COMPOSITION_ROOTS.contains(outer.getName()))
-                            .orElse(false));
+            ArchitectureRules::isCompositionRoot);
 
     static final DescribedPredicate<JavaClass> ANY = describe("any class", javaClass -> true);
 
@@ -69,5 +69,17 @@ final class ArchitectureRules {
     static final ArchRule NO_CYCLES = slices().matching("io.appkeys.(**)").should().beFreeOfCycles();
 
     private ArchitectureRules() {
+    }
+
+    private static boolean isCompositionRoot(JavaClass javaClass) {
+        String name = javaClass.getName();
+        for (String root : COMPOSITION_ROOTS) {
+            String generated = root.substring(0, root.lastIndexOf('.') + 1) + "$"
+                    + root.substring(root.lastIndexOf('.') + 1);
+            if (name.equals(root) || name.startsWith(root + "$") || name.startsWith(generated)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

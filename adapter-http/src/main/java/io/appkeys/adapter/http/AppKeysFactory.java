@@ -3,6 +3,7 @@ package io.appkeys.adapter.http;
 import io.appkeys.adapter.persistence.DatabaseSettings;
 import io.appkeys.adapter.persistence.Databases;
 import io.appkeys.core.AppKeys;
+import io.appkeys.core.crypto.Argon2Parameters;
 import io.appkeys.core.crypto.Argon2idHasher;
 import io.appkeys.core.port.out.Storage;
 import io.micronaut.context.annotation.Bean;
@@ -35,7 +36,7 @@ class AppKeysFactory {
     @Bean(preDestroy = "close")
     AppKeys appKeys(DatabaseSettings database, AppKeysProperties properties) {
         LOG.info("opening the store at {}", database.redactedUrl());
-        Argon2idHasher hasher = new Argon2idHasher(properties.argon2());
+        Argon2idHasher hasher = new Argon2idHasher(argon2(properties));
         Storage storage = Databases.open(database);
         try {
             return AppKeys.builder()
@@ -48,5 +49,13 @@ class AppKeysFactory {
             storage.close();
             throw e;
         }
+    }
+
+    /** OWASP's minimum, with whatever the configuration overrides. */
+    private static Argon2Parameters argon2(AppKeysProperties properties) {
+        Argon2Parameters owasp = Argon2Parameters.owasp();
+        return new Argon2Parameters(properties.argon2MemoryKib().orElse(owasp.memoryKib()),
+                properties.argon2Iterations().orElse(owasp.iterations()),
+                properties.argon2Parallelism().orElse(owasp.parallelism()));
     }
 }

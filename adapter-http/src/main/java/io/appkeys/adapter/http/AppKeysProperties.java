@@ -1,19 +1,19 @@
 package io.appkeys.adapter.http;
 
-import io.appkeys.core.crypto.Argon2Parameters;
 import io.appkeys.core.service.AppKeysSettings;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * The tunable parts of core, read from configuration ({@code appkeys.*} in application.yml, or environment
- * variables such as {@code APPKEYS_ARGON2_MEMORY_KIB}). Every default is core's production default.
+ * The tunable parts of core, read from configuration ({@code appkeys.*} in application.properties, or
+ * environment variables such as {@code APPKEYS_ARGON2_MEMORY_KIB}). Every default is core's production
+ * default; Argon2's, when not set, are left to the composition root, which knows the hasher.
  */
 @ConfigurationProperties("appkeys")
 class AppKeysProperties {
 
     private static final AppKeysSettings DEFAULTS = AppKeysSettings.defaults();
-    private static final Argon2Parameters OWASP = Argon2Parameters.owasp();
 
     private String appKeyPrefix = DEFAULTS.appKeyPrefix();
     private Duration renewalPeriod = DEFAULTS.renewalPeriod();
@@ -25,9 +25,9 @@ class AppKeysProperties {
     private Duration hashingMaxWait = DEFAULTS.hashingMaxWait();
     private Duration usageInterval = DEFAULTS.usageInterval();
     private Duration usageFlushEvery = Duration.ofSeconds(10);
-    private int argon2MemoryKib = OWASP.memoryKib();
-    private int argon2Iterations = OWASP.iterations();
-    private int argon2Parallelism = OWASP.parallelism();
+    private Integer argon2MemoryKib;
+    private Integer argon2Iterations;
+    private Integer argon2Parallelism;
 
     /** Core's settings; invalid values fail the start with core's message. */
     AppKeysSettings settings() {
@@ -35,8 +35,17 @@ class AppKeysProperties {
                 throttleWindow, hashingConcurrency, hashingMaxWait, usageInterval);
     }
 
-    Argon2Parameters argon2() {
-        return new Argon2Parameters(argon2MemoryKib, argon2Iterations, argon2Parallelism);
+    /** Argon2's memory in KiB, iterations and lanes, each empty when not configured. */
+    Optional<Integer> argon2MemoryKib() {
+        return Optional.ofNullable(argon2MemoryKib);
+    }
+
+    Optional<Integer> argon2Iterations() {
+        return Optional.ofNullable(argon2Iterations);
+    }
+
+    Optional<Integer> argon2Parallelism() {
+        return Optional.ofNullable(argon2Parallelism);
     }
 
     Duration getUsageFlushEvery() {
