@@ -99,6 +99,6 @@ final class AuthenticationFilter implements Ordered {
 
     @Override
     public int getOrder() {
-        return AccessLog.ORDER + 1;
+        return AccessLog.ORDER + 2;
     }
 }

@@ -11,6 +11,7 @@ import io.appkeys.core.port.in.AuthorizeUseCase;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -26,10 +27,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * caller's credentials grant R, 401 when they do not authenticate, 403 when they do but do not grant R. The
  * answer also travels in headers, which is what a gateway can forward upstream.
  */
-@Controller("/api/authz")
+@Controller
 @Tag(name = "Gateway")
 final class AuthzController {
 
+    static final String CHECK_PATH = "/api/authz/check";
+    static final String RESOURCE = "resource";
     static final String ACCOUNT_HEADER = "X-AppKeys-Account";
     static final String PRINCIPAL_HEADER = "X-AppKeys-Principal";
 
@@ -39,20 +42,25 @@ final class AuthzController {
         this.authorization = authorization;
     }
 
-    @Get(value = "/check", produces = MediaType.APPLICATION_JSON)
+    @Get(value = CHECK_PATH, produces = MediaType.APPLICATION_JSON)
     @Operation(summary = "Check that the caller's credentials grant a resource")
     @ApiResponse(responseCode = "200", description = "the credentials grant the resource",
             content = @Content(schema = @Schema(implementation = Check.class)))
-    HttpResponse<String> check(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
-            @QueryValue @Nullable String resource) {
+    MutableHttpResponse<String> check(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+            @QueryValue(RESOURCE) @Nullable String resource) {
         ResourceName wanted = new ResourceName(resource);
         Principal principal = caller.principal();
         if (!authorization.authorize(principal, wanted).allowed()) {
             throw new ForbiddenException(principal.describe() + " does not hold resource " + wanted);
         }
-        Check check = new Check(caller.account().value(), name(principal), type(principal));
-        return HttpResponse.ok(check.json()).header(ACCOUNT_HEADER, check.account()).header(PRINCIPAL_HEADER,
-                check.principal());
+        return allowed(principal);
+    }
+
+    /** The 200 of a granted check: who was allowed, in the body and in headers a gateway can forward. */
+    static MutableHttpResponse<String> allowed(Principal principal) {
+        Check check = new Check(principal.account().value(), name(principal), type(principal));
+        return HttpResponse.ok(check.json()).contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header(ACCOUNT_HEADER, check.account()).header(PRINCIPAL_HEADER, check.principal());
     }
 
     private static String name(Principal principal) {

@@ -328,6 +328,14 @@ abstract class HttpStoryContract {
         assertEquals(tenant.name(), allowed.header(AuthzController.ACCOUNT_HEADER));
         assertEquals(viewer.appKey(), allowed.header(AuthzController.PRINCIPAL_HEADER));
 
+        Reply again = http.get("/api/authz/check?resource=ViewApiKeys", viewer); // from the cache, before routing
+        assertEquals(List.of(allowed.status(), allowed.body(), allowed.header("content-type"),
+                allowed.header(AuthzController.ACCOUNT_HEADER), allowed.header(AuthzController.PRINCIPAL_HEADER)),
+                List.of(again.status(), again.body(), again.header("content-type"),
+                        again.header(AuthzController.ACCOUNT_HEADER), again.header(AuthzController.PRINCIPAL_HEADER)));
+        Reply otherAccount = http.get("/api/authz/check?resource=ViewApiKeys&an=someoneelse", viewer);
+        assertEquals(403, otherAccount.status(), otherAccount::toString);
+
         Reply denied = http.get("/api/authz/check?resource=Save_User", viewer);
         assertEquals(403, denied.status(), denied::toString);
         assertProblem(denied, 403);

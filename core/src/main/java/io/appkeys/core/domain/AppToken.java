@@ -74,9 +74,7 @@ public final class AppToken {
 
     private static long crc(String text) {
         CRC32 crc = new CRC32();
-        for (int i = 0; i < BODY_LENGTH; i++) {
-            crc.update(text.charAt(i));
-        }
+        crc.update(text.getBytes(StandardCharsets.US_ASCII), 0, BODY_LENGTH);
         return crc.getValue();
     }
 
