@@ -1,5 +1,6 @@
 package io.appkeys.adapter.http;
 
+import io.appkeys.adapter.persistence.CuttableDatabase;
 import io.appkeys.adapter.persistence.DatabaseSettings;
 import io.appkeys.adapter.persistence.TestDatabases;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ class H2HttpStoryTest extends HttpStoryContract {
     }
 
     @Override
-    protected StoreUnderTest cuttableStore() {
-        return new H2Store(directory);
+    protected CuttableDatabase cuttableStore() {
+        return CuttableDatabase.h2(directory);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.appkeys.adapter.persistence.CuttableDatabase;
 import io.appkeys.adapter.persistence.DatabaseSettings;
 import io.appkeys.core.domain.LicenseManager;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ abstract class HttpStoryContract {
     protected abstract void dropStore(DatabaseSettings settings);
 
     /** A fresh store of the test's own that it may cut off. */
-    protected abstract StoreUnderTest cuttableStore();
+    protected abstract CuttableDatabase cuttableStore();
 
     @BeforeAll
     void start() {
@@ -457,7 +458,7 @@ abstract class HttpStoryContract {
 
     @Test
     void aCutStore_gives503WithRetryAfter_andServiceResumesWithoutRestart() {
-        try (StoreUnderTest cuttable = cuttableStore(); TestServer own = new TestServer(cuttable.settings())) {
+        try (CuttableDatabase cuttable = cuttableStore(); TestServer own = new TestServer(cuttable.settings())) {
             Http client = new Http(own.uri());
             Tenant mine = Tenant.create(own.appKeys());
             Credentials unseen = mine.keyWithRoles("unseen", LicenseManager.OWNER);

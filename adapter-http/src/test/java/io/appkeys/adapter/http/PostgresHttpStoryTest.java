@@ -1,5 +1,6 @@
 package io.appkeys.adapter.http;
 
+import io.appkeys.adapter.persistence.CuttableDatabase;
 import io.appkeys.adapter.persistence.DatabaseSettings;
 import io.appkeys.adapter.persistence.TestDatabases;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -19,7 +20,7 @@ class PostgresHttpStoryTest extends HttpStoryContract {
     }
 
     @Override
-    protected StoreUnderTest cuttableStore() {
-        return new PostgresStore();
+    protected CuttableDatabase cuttableStore() {
+        return CuttableDatabase.postgres();
     }
 }
