@@ -92,12 +92,6 @@ public final class CredentialCache {
         entries.invalidate(appKey.value());
     }
 
-    /** Forgets everything, for example after a change whose reach is unknown. */
-    public void evictAll() {
-        evictions.incrementAndGet();
-        entries.invalidateAll();
-    }
-
     private byte[] digest(String appToken) {
         return macs.get().doFinal(appToken.getBytes(StandardCharsets.US_ASCII));
     }

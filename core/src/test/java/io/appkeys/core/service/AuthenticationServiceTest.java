@@ -23,19 +23,17 @@ import io.appkeys.core.domain.PrincipalRef;
 import io.appkeys.core.domain.RejectionReason;
 import io.appkeys.core.domain.RenewedToken;
 import io.appkeys.core.domain.Role;
-import io.appkeys.core.domain.TokenHash;
+import io.appkeys.core.fixtures.BlockingHasher;
 import io.appkeys.core.fixtures.CountingHasher;
 import io.appkeys.core.fixtures.MutableClock;
 import io.appkeys.core.fixtures.World;
 import io.appkeys.core.memory.InMemoryStorage;
 import io.appkeys.core.port.in.NewAccount;
-import io.appkeys.core.port.out.SecretHasher;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -191,38 +189,20 @@ class AuthenticationServiceTest {
 
     @Test
     void concurrentChecksOfOnePair_shareOneVerification() throws Exception {
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
         CountingHasher counting = new CountingHasher(new Argon2idHasher(Argon2Parameters.fast()));
-        SecretHasher slow = new SecretHasher() {
-            @Override
-            public TokenHash hash(AppToken value) {
-                return counting.hash(value);
-            }
-
-            @Override
-            public Verification verify(AppToken value, TokenHash hash) {
-                inside.countDown();
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return counting.verify(value, hash);
-            }
-        };
+        BlockingHasher slow = new BlockingHasher(counting);
         java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(5);
         try (AppKeys appKeys = AppKeys.builder().storage(world.storage).hasher(slow).clock(world.clock)
                 .usageFlushEvery(null).build()) {
             List<CompletableFuture<AuthenticationResult>> calls = new java.util.ArrayList<>();
             calls.add(CompletableFuture.supplyAsync(() -> appKeys.authenticate(appKey, token), threads));
-            assertTrue(inside.await(10, TimeUnit.SECONDS));
+            assertTrue(slow.awaitInside());
             for (int i = 0; i < 4; i++) {
                 calls.add(CompletableFuture.supplyAsync(() -> appKeys.authenticate(appKey, token), threads));
             }
             Thread.sleep(300);
             assertTrue(calls.stream().noneMatch(CompletableFuture::isDone), "all wait for the one check");
-            release.countDown();
+            slow.release();
 
             for (CompletableFuture<AuthenticationResult> call : calls) {
                 assertInstanceOf(Authenticated.class, call.get(10, TimeUnit.SECONDS));
@@ -275,26 +255,7 @@ class AuthenticationServiceTest {
 
     @Test
     void whenHashingIsSaturated_callersAreToldToRetry_insteadOfQueueingForever() throws Exception {
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        SecretHasher real = new Argon2idHasher(Argon2Parameters.fast());
-        SecretHasher blocking = new SecretHasher() {
-            @Override
-            public TokenHash hash(AppToken value) {
-                return real.hash(value);
-            }
-
-            @Override
-            public Verification verify(AppToken value, TokenHash hash) {
-                inside.countDown();
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return real.verify(value, hash);
-            }
-        };
+        BlockingHasher blocking = new BlockingHasher(new Argon2idHasher(Argon2Parameters.fast()));
         AppKeysSettings settings = AppKeysSettings.defaults().withHashing(1, Duration.ofMillis(50));
         try (AppKeys appKeys = AppKeys.builder().hasher(blocking).clock(new MutableClock()).settings(settings)
                 .usageFlushEvery(null).build()) {
@@ -304,13 +265,13 @@ class AuthenticationServiceTest {
             CreatedAppKey second = appKeys.createAppKey(master, new Label("second"));
             CompletableFuture<AuthenticationResult> busy = CompletableFuture.supplyAsync(() ->
                     appKeys.authenticate(first.key().appKey().value(), first.token().reveal()));
-            assertTrue(inside.await(10, TimeUnit.SECONDS));
+            assertTrue(blocking.awaitInside());
 
             AuthenticationResult refused = appKeys.authenticate(second.key().appKey().value(),
                     second.token().reveal());
 
             assertInstanceOf(Overloaded.class, refused);
-            release.countDown();
+            blocking.release();
             assertInstanceOf(Authenticated.class, busy.get(10, TimeUnit.SECONDS));
             assertInstanceOf(Authenticated.class,
                     appKeys.authenticate(second.key().appKey().value(), second.token().reveal()));
