@@ -101,7 +101,8 @@ final class JdbiKeys implements AppKeyStore {
 
     @Override
     public boolean setActive(AppKeyId id, boolean active) {
-        return update("UPDATE app_keys SET active = :active WHERE id = :id", id, "active", active);
+        return update("UPDATE app_keys SET active = :active WHERE id = :id AND active <> :active", id, "active",
+                active);
     }
 
     @Override

@@ -80,8 +80,8 @@ final class JdbiRoles implements RoleStore {
     }
 
     @Override
-    public void link(AccountName account, PrincipalId principal, RoleId role) {
-        db.inTransaction(() -> {
+    public boolean link(AccountName account, PrincipalId principal, RoleId role) {
+        return db.inTransaction(() -> {
             if (find(account, role).isEmpty()) {
                 throw new NotFoundException("role " + role + " not found in account " + account);
             }
@@ -90,7 +90,7 @@ final class JdbiRoles implements RoleStore {
                     .bind("account", account.value())
                     .bind("principal", principal.value())
                     .bind("role", role.value())
-                    .execute());
+                    .execute()) > 0;
         });
     }
 

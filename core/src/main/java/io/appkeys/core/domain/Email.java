@@ -11,7 +11,7 @@ public record Email(String value) {
 
     public Email {
         Text.required(value, "email");
-        value = value.strip().toLowerCase(Locale.ROOT);
+        value = Text.storable(value.strip(), "email").toLowerCase(Locale.ROOT);
         if (value.length() > MAX_LENGTH || !FORMAT.matcher(value).matches()) {
             throw new InvalidInputException("email " + Text.quote(value) + " is not a valid email address");
         }

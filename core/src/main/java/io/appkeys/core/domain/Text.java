@@ -25,9 +25,25 @@ final class Text {
         if (!value.equals(value.strip())) {
             throw new InvalidInputException(what + " must not start or end with spaces");
         }
+        return storable(value, what);
+    }
+
+    /**
+     * Text that every store keeps exactly as given: no control characters (PostgreSQL cannot hold NUL at all)
+     * and no half of a surrogate pair (which UTF-8 cannot encode, so PostgreSQL would store {@code ?}).
+     */
+    static String storable(String value, String what) {
         for (int i = 0; i < value.length(); i++) {
-            if (Character.isISOControl(value.charAt(i))) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) {
                 throw new InvalidInputException(what + " must not contain control characters");
+            }
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1));
+            if (pair) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidInputException(what + " must not contain an unpaired surrogate (invalid Unicode)");
             }
         }
         return value;
@@ -40,7 +56,8 @@ final class Text {
         }
         String shown = value.length() > 60 ? value.substring(0, 60) + "..." : value;
         StringBuilder out = new StringBuilder("'");
-        shown.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        shown.codePoints().forEach(c -> out.appendCodePoint(
+                Character.isISOControl(c) || Character.isSurrogate((char) c) && c < 0x10000 ? '?' : c));
         return out.append('\'').toString();
     }
 }

@@ -85,7 +85,11 @@ final class InMemoryKeys implements AppKeyStore {
 
     @Override
     public boolean setActive(AppKeyId id, boolean active) {
-        return update(id, stored -> new StoredKey(stored.key().withActive(active), stored.credentials()));
+        return memory.locked(() -> {
+            StoredKey stored = keys.get(id);
+            return stored != null && stored.key().active() != active
+                    && update(id, current -> new StoredKey(current.key().withActive(active), current.credentials()));
+        });
     }
 
     @Override

@@ -55,15 +55,16 @@ final class InMemoryRoles implements RoleStore {
     }
 
     @Override
-    public void link(AccountName account, PrincipalId principal, RoleId role) {
-        memory.locked(() -> {
+    public boolean link(AccountName account, PrincipalId principal, RoleId role) {
+        return memory.locked(() -> {
             if (find(account, role).isEmpty()) {
                 throw new NotFoundException("role " + role + " not found in account " + account);
             }
-            if (links.computeIfAbsent(principal, p -> new HashSet<>()).add(role)) {
-                memory.onRollback(() -> links.get(principal).remove(role));
+            if (!links.computeIfAbsent(principal, p -> new HashSet<>()).add(role)) {
+                return false;
             }
-            return null;
+            memory.onRollback(() -> links.get(principal).remove(role));
+            return true;
         });
     }
 

@@ -96,11 +96,8 @@ public final class AccessService implements DefineResourceUseCase, ListResources
             Lookup.Named target = lookup.principal(caller.account(), ref);
             List<Role> found = roles.stream().sorted(Comparator.comparingInt(RoleId::value))
                     .map(id -> lookup.role(caller.account(), id)).toList();
-            Set<RoleId> linked = Set.copyOf(storage.roles().rolesOf(caller.account(), target.id()).stream()
-                    .map(Role::id).toList());
             for (Role role : found) {
-                if (!linked.contains(role.id())) {
-                    storage.roles().link(caller.account(), target.id(), role.id());
+                if (storage.roles().link(caller.account(), target.id(), role.id())) {
                     storage.audit().append(AuditEvent.by(caller, now, AuditAction.ROLE_LINKED,
                             target.label() + " role:" + role.id()));
                 }

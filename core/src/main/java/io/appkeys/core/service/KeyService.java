@@ -100,11 +100,9 @@ public final class KeyService implements CreateAppKeyUseCase, ListAppKeysUseCase
         Instant now = Moments.now(clock);
         AppKey changed = storage.transactions().inTransaction(() -> {
             AppKey key = lookup.key(caller.account(), ref);
-            if (key.active() == active) {
-                return key;
-            }
             if (!storage.keys().setActive(key.id(), active)) {
-                throw notFound(ref, caller);
+                // in that state already (perhaps just now, by a concurrent call that audited it), or deleted
+                return lookup.key(caller.account(), ref);
             }
             storage.audit().append(AuditEvent.by(caller, now,
                     active ? AuditAction.KEY_ACTIVATED : AuditAction.KEY_DEACTIVATED, "appkey:" + key.appKey()));

@@ -23,11 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The contract of {@link io.appkeys.core.port.out.AppKeyStore}. */
@@ -124,9 +119,19 @@ public abstract class AppKeyStoreContract extends StorageContractSupport {
 
         assertTrue(storage.keys().setActive(key.id(), false));
         assertEquals(Optional.of(key.withActive(false)), storage.keys().find(account.name(), key.id()));
+        assertFalse(storage.keys().setActive(key.id(), false));
         assertTrue(storage.keys().setActive(key.id(), true));
         assertEquals(Optional.of(key), storage.keys().find(account.name(), key.id()));
         assertFalse(storage.keys().setActive(AppKeyId.random(), false));
+    }
+
+    @Test
+    void concurrentDeactivations_exactlyOneChangesTheKey() throws Exception {
+        Account account = newAccount();
+        AppKey key = newKey(account, at(1));
+
+        assertEquals(1, concurrently(8, i -> storage.keys().setActive(key.id(), false)));
+        assertFalse(storage.keys().find(account.name(), key.id()).orElseThrow().active());
     }
 
     @Test
@@ -192,28 +197,14 @@ public abstract class AppKeyStoreContract extends StorageContractSupport {
     void concurrentRenewals_exactlyOneWins() throws Exception {
         Account account = newAccount();
         AppKey key = newKey(account, at(1));
-        int threads = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Boolean>> outcomes = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            IssuedToken token = token(at(2 + i));
-            outcomes.add(pool.submit(() -> {
-                start.await();
-                try {
-                    storage.transactions().run(() -> storage.keys().startRenewal(key.id(), token));
-                    return true;
-                } catch (ConflictException e) {
-                    return false;
-                }
-            }));
-        }
-        start.countDown();
-        int wins = 0;
-        for (Future<Boolean> outcome : outcomes) {
-            wins += outcome.get(30, TimeUnit.SECONDS) ? 1 : 0;
-        }
-        pool.shutdown();
+        int wins = concurrently(8, i -> {
+            try {
+                storage.keys().startRenewal(key.id(), token(at(2 + i)));
+                return true;
+            } catch (ConflictException e) {
+                return false;
+            }
+        });
 
         assertEquals(1, wins);
         assertTrue(storage.keys().credentials(key.id()).orElseThrow().pending().isPresent());

@@ -89,12 +89,22 @@ public abstract class RoleStoreContract extends StorageContractSupport {
         Role reader = newRole(account, "Reader", Set.of(READ));
         Role editor = newRole(account, "Editor", Set.of(READ, WRITE));
 
-        storage.roles().link(account.name(), key.id(), reader.id());
-        storage.roles().link(account.name(), key.id(), editor.id());
-        storage.roles().link(account.name(), key.id(), editor.id());
+        assertTrue(storage.roles().link(account.name(), key.id(), reader.id()));
+        assertTrue(storage.roles().link(account.name(), key.id(), editor.id()));
+        assertFalse(storage.roles().link(account.name(), key.id(), editor.id()));
 
         assertEquals(List.of(reader, editor), storage.roles().rolesOf(account.name(), key.id()));
         assertEquals(Set.of(READ, WRITE), storage.roles().resourcesOf(account.name(), key.id()));
+    }
+
+    @Test
+    void concurrentLinksOfOneRole_exactlyOneMakesTheLink() throws Exception {
+        Account account = accountWithResources();
+        AppKey key = newKey(account, at(1));
+        Role reader = newRole(account, "Reader", Set.of(READ));
+
+        assertEquals(1, concurrently(8, i -> storage.roles().link(account.name(), key.id(), reader.id())));
+        assertEquals(List.of(reader), storage.roles().rolesOf(account.name(), key.id()));
     }
 
     @Test

@@ -15,8 +15,16 @@ import io.appkeys.core.port.out.Storage;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -100,6 +108,33 @@ public abstract class StorageContractSupport {
         AppKey key = keyOf(account, createdIn);
         storage.keys().insert(key, token(createdIn));
         return key;
+    }
+
+    /**
+     * Runs {@code work} on {@code threads} threads at once, each in a transaction of its own, and counts the
+     * calls that answered true: how many of them report that they changed something.
+     */
+    protected int concurrently(int threads, IntPredicate work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> outcomes = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                int index = i;
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    return storage.transactions().inTransaction(() -> work.test(index));
+                }));
+            }
+            start.countDown();
+            int changed = 0;
+            for (Future<Boolean> outcome : outcomes) {
+                changed += outcome.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            return changed;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     protected static Instant at(long secondsAfterT0) {

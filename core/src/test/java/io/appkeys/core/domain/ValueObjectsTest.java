@@ -45,6 +45,20 @@ class ValueObjectsTest {
     }
 
     @Test
+    void textThatAStoreCannotKeepAsItIs_isRefused_withAMessageThatSaysWhy() {
+        assertEquals("label must not contain control characters",
+                assertThrows(InvalidInputException.class, () -> new Label("nul\u0000inside")).getMessage());
+        assertEquals("label must not contain an unpaired surrogate (invalid Unicode)",
+                assertThrows(InvalidInputException.class, () -> new Label("half \ud83d pair")).getMessage());
+        assertEquals("name must not contain an unpaired surrogate (invalid Unicode)",
+                assertThrows(InvalidInputException.class, () -> new PersonName("\udc00")).getMessage());
+        assertEquals("email must not contain control characters",
+                assertThrows(InvalidInputException.class, () -> new Email("ana\u0000@acme.com")).getMessage());
+        assertThrows(InvalidInputException.class, () -> new Email("ana\ud800@acme.com"));
+        assertEquals("rocket \ud83d\ude80", new Label("rocket \ud83d\ude80").value());
+    }
+
+    @Test
     void emails_areLowerCased_andChecked() {
         assertEquals("ana@acme.com", new Email(" Ana@ACME.com ").value());
         assertThrows(InvalidInputException.class, () -> new Email("ana"));

@@ -34,7 +34,12 @@ public interface AppKeyStore {
 
     long count(AccountName account);
 
-    /** @return whether the key exists */
+    /**
+     * Activates or deactivates a key, as one conditional write: of concurrent calls that ask for the same
+     * state, exactly one changes it.
+     *
+     * @return whether this call changed the key; false when it was in that state already or does not exist
+     */
     boolean setActive(AppKeyId id, boolean active);
 
     /** Deletes the key and its tokens. @return whether a key was deleted */

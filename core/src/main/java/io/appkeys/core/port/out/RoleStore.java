@@ -27,11 +27,13 @@ public interface RoleStore {
     List<Role> list(AccountName account);
 
     /**
-     * Links a role of the account to a principal; linking twice changes nothing.
+     * Links a role of the account to a principal; linking twice changes nothing. Of concurrent calls for the
+     * same link, exactly one reports the change.
      *
+     * @return whether this call made the link; false when it existed already
      * @throws io.appkeys.core.domain.NotFoundException when the role is not one of the account's
      */
-    void link(AccountName account, PrincipalId principal, RoleId role);
+    boolean link(AccountName account, PrincipalId principal, RoleId role);
 
     /** @return whether a link was removed */
     boolean unlink(AccountName account, PrincipalId principal, RoleId role);
