@@ -2,9 +2,13 @@ package io.appkeys.adapter.persistence;
 
 import io.appkeys.core.domain.InvalidInputException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where the store lives: a JDBC URL with optional credentials. The default is an H2 file under
@@ -23,6 +27,11 @@ public record DatabaseSettings(String url, Optional<String> user, Optional<Strin
     public static final String PASSWORD_VARIABLE = "APPKEYS_DB_PASSWORD";
     public static final String HOME_VARIABLE = "APPKEYS_HOME";
     static final int DEFAULT_POOL_SIZE = 10;
+
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&;\\s]*");
+    private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(//[^/:@\\s]*:)[^@/\\s]*@");
+    /** Masking shorter strings wherever they occur would mangle messages more than it protects. */
+    private static final int MIN_MASKED_LENGTH = 3;
 
     public DatabaseSettings {
         Objects.requireNonNull(url, "url");
@@ -75,9 +84,42 @@ public record DatabaseSettings(String url, Optional<String> user, Optional<Strin
         return url.startsWith("jdbc:postgresql:");
     }
 
-    /** The URL without a {@code password=} parameter, for messages and logs. */
+    /** The URL with its password masked, for messages and logs. */
     public String redactedUrl() {
-        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+        return redact(url);
+    }
+
+    /**
+     * {@code text} with this store's password masked in every form it takes: a {@code password=} parameter
+     * (PostgreSQL's {@code &} or H2's {@code ;}), the {@code user:password@} part of a URL, and the password
+     * itself wherever a driver's message repeats it. For every message that may carry a URL or a cause.
+     */
+    public String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        String masked = PASSWORD_PARAMETER.matcher(text).replaceAll("$1***");
+        masked = USER_INFO_PASSWORD.matcher(masked).replaceAll("$1***@");
+        for (String secret : secrets()) {
+            masked = masked.replace(secret, "***");
+        }
+        return masked;
+    }
+
+    /** The passwords this store's settings hold, as given and as the URL spells them. */
+    private List<String> secrets() {
+        List<String> secrets = new ArrayList<>();
+        password.ifPresent(secrets::add);
+        Matcher parameter = PASSWORD_PARAMETER.matcher(url);
+        while (parameter.find()) {
+            secrets.add(url.substring(parameter.end(1), parameter.end()));
+        }
+        Matcher userInfo = USER_INFO_PASSWORD.matcher(url);
+        while (userInfo.find()) {
+            secrets.add(url.substring(userInfo.end(1), userInfo.end() - 1));
+        }
+        secrets.removeIf(secret -> secret.length() < MIN_MASKED_LENGTH || secret.equals("***"));
+        return secrets;
     }
 
     private static Optional<String> nonBlank(String value) {

@@ -4,27 +4,29 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.appkeys.core.domain.StoreUnavailableException;
 import io.appkeys.core.port.out.Storage;
-import java.io.IOException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Opens the store that {@link DatabaseSettings} names: creates the embedded file (in a directory only its
- * owner can read) when it is new, migrates the schema, and returns core's {@link Storage} over a connection
- * pool. Nothing outside this package sees JDBI.
+ * Opens the store that {@link DatabaseSettings} names: makes an embedded file private to its owner (see
+ * {@link H2File}), migrates the schema, and returns core's {@link Storage} over a connection pool. Nothing
+ * outside this package sees JDBI.
  */
 public final class Databases {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Databases.class);
 
     /** How long a call waits for a connection before it reports the store unavailable. */
     private static final long CONNECTION_TIMEOUT_MILLIS = 3_000;
@@ -39,36 +41,82 @@ public final class Databases {
     }
 
     /**
+     * Opens the store, logging what an operator should know about it as warnings.
+     *
      * @throws StoreUnavailableException when the database cannot be reached or migrated; the message says why
      */
     public static Storage open(DatabaseSettings settings) {
-        DatabaseSettings effective = withH2Defaults(settings);
-        prepareEmbeddedDirectory(effective);
-        HikariDataSource pool = pool(effective);
-        try {
-            if (isCurrent(pool)) {
-                return storage(pool, effective);
-            }
-            Flyway.configure()
-                    .dataSource(pool)
-                    .locations("classpath:db/migration/common",
-                            "classpath:db/migration/" + (effective.isPostgres() ? "postgresql" : "h2"))
-                    .load()
-                    .migrate();
-        } catch (FlywayException | IllegalStateException e) {
-            pool.close();
-            throw new StoreUnavailableException("cannot open the store at " + effective.redactedUrl() + ": "
-                    + rootMessage(e), e);
-        }
-        return storage(pool, effective);
+        return open(settings, LOG::warn);
     }
 
-    private static Storage storage(HikariDataSource pool, DatabaseSettings settings) {
-        Db db = new Db(Jdbi.create(pool), settings.redactedUrl(), () -> {
+    /**
+     * Opens the store; {@code warnings} receives, one line each, what the operator should know (a store
+     * directory that others could read, and has been repaired).
+     *
+     * @throws StoreUnavailableException when the database cannot be reached or migrated; the message says why
+     */
+    public static Storage open(DatabaseSettings settings, Consumer<String> warnings) {
+        Optional<H2File> file = H2File.of(settings);
+        DatabaseSettings effective = effective(settings, file, warnings);
+        boolean filesWereWider = file.map(H2File::anyFileReadableByOthers).orElse(false);
+        HikariDataSource pool = pool(effective);
+        try {
+            if (!isCurrent(pool)) {
+                Flyway.configure()
+                        .dataSource(pool)
+                        .locations("classpath:db/migration/common",
+                                "classpath:db/migration/" + (effective.isPostgres() ? "postgresql" : "h2"))
+                        .load()
+                        .migrate();
+            }
+            file.ifPresent(h2 -> h2.restrictFiles(filesWereWider, warnings));
+        } catch (FlywayException | IllegalStateException | StoreUnavailableException e) {
+            pool.close();
+            if (e instanceof StoreUnavailableException unavailable) {
+                throw unavailable;
+            }
+            throw new StoreUnavailableException("cannot open the store at " + effective.redactedUrl() + ": "
+                    + effective.redact(rootMessage(e)), e);
+        }
+        return storage(pool, effective, file.isPresent());
+    }
+
+    /** What the pool connects with: H2 in PostgreSQL's dialect, and an embedded file with its password. */
+    private static DatabaseSettings effective(DatabaseSettings settings, Optional<H2File> file,
+            Consumer<String> warnings) {
+        DatabaseSettings effective = withH2Defaults(settings);
+        if (file.isEmpty()) {
+            return effective;
+        }
+        H2File.requireLoopbackServer(effective);
+        file.get().prepareDirectory(warnings);
+        return hasCredentials(effective) ? effective : file.get().withPassword(effective);
+    }
+
+    /** A single connection to the store, for tests that need to act on the database behind the adapter. */
+    static Connection connect(DatabaseSettings settings) throws SQLException {
+        DatabaseSettings effective = effective(settings, H2File.of(settings), warning -> { });
+        return DriverManager.getConnection(effective.url(), effective.user().orElse(null),
+                effective.password().orElse(null));
+    }
+
+    private static boolean hasCredentials(DatabaseSettings settings) {
+        String url = settings.url().toUpperCase(Locale.ROOT);
+        return settings.user().isPresent() || settings.password().isPresent() || url.contains(";USER=")
+                || url.contains(";PASSWORD=");
+    }
+
+    /**
+     * @param syncCommits whether each committed transaction is also forced to disk before it returns: H2
+     *                    writes a commit to the operating system at once ({@code WRITE_DELAY=0}) but does not
+     *                    sync it, which a crash of the machine (not only of the process) could undo
+     */
+    private static Storage storage(HikariDataSource pool, DatabaseSettings settings, boolean syncCommits) {
+        Db db = new Db(Jdbi.create(pool), settings, () -> {
             if (pool.getHikariPoolMXBean() != null) {
                 pool.getHikariPoolMXBean().softEvictConnections();
             }
-        });
+        }, syncCommits);
         return new JdbiStorage(pool, db);
     }
 
@@ -107,38 +155,30 @@ public final class Databases {
         return new HikariDataSource(config);
     }
 
-    /** H2 speaks PostgreSQL's dialect here, so one migration set and one set of statements serve both. */
+    /**
+     * H2 speaks PostgreSQL's dialect here, so one migration set and one set of statements serve both. It writes
+     * each commit before the commit returns ({@code WRITE_DELAY=0}; by default it waits up to half a second,
+     * and a process killed meanwhile loses changes it had confirmed), and keeps no trace file (which could
+     * hold statements, and would be created with the process's default permissions).
+     */
     static DatabaseSettings withH2Defaults(DatabaseSettings settings) {
         String url = settings.url();
-        if (!url.startsWith("jdbc:h2:") || url.toUpperCase(Locale.ROOT).contains(";MODE=")) {
+        if (!url.startsWith("jdbc:h2:")) {
             return settings;
         }
-        return new DatabaseSettings(url + ";MODE=PostgreSQL", settings.user(), settings.password(),
+        String upper = url.toUpperCase(Locale.ROOT);
+        StringBuilder defaults = new StringBuilder(url);
+        if (!upper.contains(";MODE=")) {
+            defaults.append(";MODE=PostgreSQL");
+        }
+        if (!upper.contains(";WRITE_DELAY=")) {
+            defaults.append(";WRITE_DELAY=0");
+        }
+        if (!upper.contains(";TRACE_LEVEL_FILE=")) {
+            defaults.append(";TRACE_LEVEL_FILE=0");
+        }
+        return new DatabaseSettings(defaults.toString(), settings.user(), settings.password(),
                 settings.maxPoolSize());
-    }
-
-    /** Creates the directory of an embedded file database, readable by its owner only. */
-    private static void prepareEmbeddedDirectory(DatabaseSettings settings) {
-        String prefix = "jdbc:h2:file:";
-        if (!settings.url().startsWith(prefix)) {
-            return;
-        }
-        String file = settings.url().substring(prefix.length()).split(";", 2)[0];
-        if (file.startsWith("~")) {
-            file = System.getProperty("user.home") + file.substring(1);
-        }
-        Path directory = Path.of(file).toAbsolutePath().getParent();
-        try {
-            if (!Files.isDirectory(directory)) {
-                Files.createDirectories(directory);
-                if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                    Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
-                }
-            }
-        } catch (IOException e) {
-            throw new StoreUnavailableException("cannot create the store directory " + directory + ": "
-                    + e.getMessage(), e);
-        }
     }
 
     private static String rootMessage(Throwable e) {

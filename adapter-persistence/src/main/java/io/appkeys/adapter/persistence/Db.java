@@ -18,17 +18,22 @@ import org.jdbi.v3.core.JdbiException;
 final class Db {
 
     private final Jdbi jdbi;
-    private final String url;
+    private final DatabaseSettings settings;
     private final Runnable connectionsLost;
+    private final boolean syncCommits;
+    private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
 
     /**
+     * @param settings        the store, for messages (its password is masked in every one)
      * @param connectionsLost called when a connection turns out dead, so the pool drops its other idle
      *                        connections (likely dead too) and the next call starts on a fresh one
+     * @param syncCommits     whether a committed transaction is forced to disk before it returns (H2 files)
      */
-    Db(Jdbi jdbi, String url, Runnable connectionsLost) {
+    Db(Jdbi jdbi, DatabaseSettings settings, Runnable connectionsLost, boolean syncCommits) {
         this.jdbi = jdbi;
-        this.url = url;
+        this.settings = settings;
         this.connectionsLost = connectionsLost;
+        this.syncCommits = syncCommits;
     }
 
     <T> T with(HandleCallback<T, RuntimeException> work) {
@@ -46,11 +51,25 @@ final class Db {
         });
     }
 
+    /**
+     * Runs {@code work} in a transaction, joining one already open on this thread. Once the outermost one has
+     * committed, it is on disk: that is when a change may be confirmed to whoever asked for it.
+     */
     <T> T inTransaction(Supplier<T> work) {
+        int[] open = depth.get();
         try {
-            return jdbi.inTransaction(handle -> work.get());
+            open[0]++;
+            return jdbi.withHandle(handle -> {
+                T result = handle.inTransaction(transaction -> work.get());
+                if (open[0] == 1 && syncCommits) {
+                    handle.execute("CHECKPOINT SYNC");
+                }
+                return result;
+            });
         } catch (JdbiException e) {
             throw translate(e);
+        } finally {
+            open[0]--;
         }
     }
 
@@ -64,12 +83,12 @@ final class Db {
         if ("23503".equals(state) || "23506".equals(state)) {
             return new Violation(Violation.Kind.FOREIGN_KEY, constraint(sql.get()), e);
         }
-        String reason = sql.map(SQLException::getMessage).orElse(e.getMessage());
+        String reason = settings.redact(sql.map(SQLException::getMessage).orElse(e.getMessage()));
         if (isConnectionProblem(e, state)) {
             connectionsLost.run();
-            return new StoreUnavailableException("the database at " + url + " is unavailable: " + firstLine(reason), e);
+            return new StoreUnavailableException("the database at " + settings.redactedUrl() + " is unavailable: " + firstLine(reason), e);
         }
-        return new StoreUnavailableException("the database at " + url + " failed: " + firstLine(reason), e);
+        return new StoreUnavailableException("the database at " + settings.redactedUrl() + " failed: " + firstLine(reason), e);
     }
 
     private static boolean isConnectionProblem(Throwable e, String state) {

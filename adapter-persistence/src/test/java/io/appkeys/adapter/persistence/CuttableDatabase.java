@@ -32,7 +32,7 @@ public interface CuttableDatabase extends AutoCloseable {
         String url = TestDatabases.freshH2(directory).url();
         Path file = Path.of(url.substring("jdbc:h2:file:".length()) + ".mv.db");
         Path away = file.resolveSibling(file.getFileName() + ".away");
-        TestDatabases.execute(url, "SELECT 1"); // creates the file, so that IFEXISTS=TRUE can open it
+        TestDatabases.execute(DatabaseSettings.of(url), "SELECT 1"); // creates the file, for IFEXISTS=TRUE
         DatabaseSettings settings = DatabaseSettings.of(url + ";IFEXISTS=TRUE");
         return new CuttableDatabase() {
             @Override
@@ -42,7 +42,7 @@ public interface CuttableDatabase extends AutoCloseable {
 
             @Override
             public void cut() {
-                TestDatabases.execute(Databases.withH2Defaults(settings).url(), "SHUTDOWN");
+                TestDatabases.execute(settings, "SHUTDOWN");
                 move(file, away);
             }
 

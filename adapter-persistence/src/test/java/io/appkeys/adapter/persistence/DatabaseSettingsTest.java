@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DatabaseSettingsTest {
 
@@ -46,6 +48,29 @@ class DatabaseSettingsTest {
         assertFalse(settings.toString().contains("hunter2"));
         assertFalse(settings.toString().contains("s3cret"));
         assertEquals("jdbc:postgresql://db/keys?user=a&password=***&ssl=true", settings.redactedUrl());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "jdbc:postgresql://u:hunter2@db.internal:5432/keys",
+            "jdbc:postgresql://db.internal/keys?user=u&password=hunter2",
+            "jdbc:postgresql://db.internal/keys?PASSWORD=hunter2&user=u",
+            "jdbc:h2:tcp://db.internal/keys;USER=u;PASSWORD=hunter2"})
+    void aPasswordInAnyFormOfUrl_isMaskedInTheUrl_andInAnyMessageThatRepeatsIt(String url) {
+        DatabaseSettings settings = DatabaseSettings.of(url).withCredentials("u", "s3cret");
+        String message = "FATAL: cannot connect to " + url + " (password hunter2, or s3cret, was refused)";
+
+        assertFalse(settings.redactedUrl().contains("hunter2"), settings.redactedUrl());
+        assertFalse(settings.redact(message).contains("hunter2"), settings.redact(message));
+        assertFalse(settings.redact(message).contains("s3cret"), settings.redact(message));
+        assertTrue(settings.redactedUrl().contains("db.internal"), settings.redactedUrl());
+        assertFalse(settings.toString().contains("hunter2"));
+    }
+
+    @Test
+    void aPortIsNotTakenForAPassword() {
+        assertEquals("jdbc:postgresql://db:5432/keys", DatabaseSettings.of("jdbc:postgresql://db:5432/keys")
+                .redactedUrl());
     }
 
     @Test

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -80,7 +79,7 @@ class DatabasesTest {
             storage.audit().append(new io.appkeys.core.domain.AuditEvent(acme.name(), acme.createdIn(), "operator",
                     io.appkeys.core.domain.AuditAction.ACCOUNT_CREATED, "account:acme", "test"));
         }
-        assertAppendOnly(Databases.withH2Defaults(settings).url());
+        assertAppendOnly(settings);
     }
 
     @Test
@@ -94,14 +93,14 @@ class DatabasesTest {
             storage.accounts().insert(acme);
             storage.audit().append(new io.appkeys.core.domain.AuditEvent(acme.name(), acme.createdIn(), "operator",
                     io.appkeys.core.domain.AuditAction.ACCOUNT_CREATED, "account:acme", "test"));
-            assertAppendOnly(postgres.get().url());
+            assertAppendOnly(postgres.get());
         } finally {
             TestDatabases.dropPostgres(postgres.get());
         }
     }
 
-    private static void assertAppendOnly(String url) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url);
+    private static void assertAppendOnly(DatabaseSettings store) throws SQLException {
+        try (Connection connection = TestDatabases.connect(store);
                 Statement statement = connection.createStatement()) {
             assertThrows(SQLException.class, () -> statement.executeUpdate("UPDATE audit_events SET actor = 'x'"));
             assertThrows(SQLException.class, () -> statement.executeUpdate("DELETE FROM audit_events"));
@@ -135,16 +134,15 @@ class DatabasesTest {
         try (Storage first = Databases.open(settings)) {
             first.accounts().insert(account("acme"));
         }
-        String url = Databases.withH2Defaults(settings).url();
-        TestDatabases.execute(url, "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '2'");
-        TestDatabases.execute(url, "DROP TRIGGER audit_events_no_update");
-        TestDatabases.execute(url, "DROP TRIGGER audit_events_no_delete");
+        TestDatabases.execute(settings, "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '2'");
+        TestDatabases.execute(settings, "DROP TRIGGER audit_events_no_update");
+        TestDatabases.execute(settings, "DROP TRIGGER audit_events_no_delete");
 
         try (Storage second = Databases.open(settings)) {
             assertTrue(second.accounts().find(new AccountName("acme")).isPresent());
         }
 
-        try (Connection connection = DriverManager.getConnection(url);
+        try (Connection connection = TestDatabases.connect(settings);
                 Statement statement = connection.createStatement();
                 var rows = statement.executeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\""
                         + " WHERE \"version\" = '2' AND \"success\" = TRUE")) {

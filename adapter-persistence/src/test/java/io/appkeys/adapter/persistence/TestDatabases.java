@@ -50,10 +50,31 @@ public final class TestDatabases {
                 .replace('\\', '/'));
     }
 
-    /** Runs one statement on its own connection, for test setup such as cutting a database. */
+    /** Runs one statement on its own connection to a database server, such as creating a database. */
     public static void execute(String url, String sql) {
-        try (Connection connection = DriverManager.getConnection(url);
-                Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(url)) {
+            execute(connection, sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not connect to the test database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs one statement on its own connection to a store, with the credentials the store requires. */
+    public static void execute(DatabaseSettings store, String sql) {
+        try (Connection connection = connect(store)) {
+            execute(connection, sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not connect to the test database: " + e.getMessage(), e);
+        }
+    }
+
+    /** A connection to a store behind the adapter, as the adapter makes one: for tests that look underneath. */
+    public static Connection connect(DatabaseSettings store) throws SQLException {
+        return Databases.connect(store);
+    }
+
+    private static void execute(Connection connection, String sql) {
+        try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("could not run '" + sql + "' on the test database: " + e.getMessage(), e);
