@@ -278,13 +278,14 @@ public final class AppKeys implements CreateAccountUseCase, FindAccountUseCase, 
     }
 
     @Override
-    public AuthenticationResult authenticate(String appKey, String appToken) {
-        return authentication.authenticate(appKey, appToken);
+    public AuthenticationResult authenticate(String appKey, String appToken, String source) {
+        return authentication.authenticate(appKey, appToken, source);
     }
 
     @Override
-    public Optional<AuthenticationResult> authenticateWithoutBlocking(String appKey, String appToken) {
-        return authentication.authenticateWithoutBlocking(appKey, appToken);
+    public Optional<AuthenticationResult> authenticateWithoutBlocking(String appKey, String appToken,
+            String source) {
+        return authentication.authenticateWithoutBlocking(appKey, appToken, source);
     }
 
     @Override

@@ -14,12 +14,14 @@ public sealed interface AuthenticationResult {
     }
 
     /**
-     * The pair is not valid. Every cause looks the same to the caller; {@code reason} is for metrics and logs
-     * only and must never reach a response.
+     * The pair is not valid. Every cause looks the same to the caller, in what it says and in when it says
+     * it: answer no sooner than {@code holdFor} from now, which brings every refusal to the same time after
+     * its check began. {@code reason} is for metrics and logs only and must never reach a response.
      */
-    record Rejected(RejectionReason reason) implements AuthenticationResult {
+    record Rejected(RejectionReason reason, Duration holdFor) implements AuthenticationResult {
         public Rejected {
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(holdFor, "holdFor");
         }
     }
 

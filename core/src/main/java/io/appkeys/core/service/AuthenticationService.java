@@ -33,9 +33,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks key pairs, cheapest step first: the shape and checksum of both values, then the credential cache,
- * then the per-appKey throttle, then one store read and either the hash the pair matched before (no
- * hashing) or, within the bound on concurrent hashing, the slow hash check. Concurrent checks of one pair
- * share one result. Every failure gives the same {@link Rejected} result to the caller.
+ * then the throttle (per appKey and source), then one store read and either the hash the pair matched before
+ * (no hashing) or, within the bound on concurrent hashing, the slow hash check. Concurrent checks of one pair
+ * share one result. Every failure gives the same {@link Rejected} result to the caller, to be answered the
+ * same time after its check began: an unknown key costs no hashing, so its refusal is held instead.
  */
 public final class AuthenticationService implements AuthenticateUseCase, AuthorizeUseCase, AutoCloseable {
 
@@ -69,13 +70,17 @@ public final class AuthenticationService implements AuthenticateUseCase, Authori
     }
 
     @Override
-    public AuthenticationResult authenticate(String appKey, String appToken) {
-        return authenticateWithoutBlocking(appKey, appToken).orElseGet(() -> flights.run(
-                cache.pairName(appKey, appToken), () -> check(appKey, AppToken.parse(appToken), clock.millis())));
+    public AuthenticationResult authenticate(String appKey, String appToken, String source) {
+        long started = clock.millis();
+        AuthenticationResult result = authenticateWithoutBlocking(appKey, appToken, source).orElseGet(() ->
+                flights.run(cache.pairName(appKey, appToken),
+                        () -> check(appKey, AppToken.parse(appToken), source, started)));
+        return result instanceof Rejected rejected ? new Rejected(rejected.reason(), holdFor(started)) : result;
     }
 
     @Override
-    public Optional<AuthenticationResult> authenticateWithoutBlocking(String appKey, String appToken) {
+    public Optional<AuthenticationResult> authenticateWithoutBlocking(String appKey, String appToken,
+            String source) {
         if (!AppKeyName.isWellFormed(appKey) || !AppToken.isWellFormed(appToken)) {
             return Optional.of(reject(RejectionReason.MALFORMED));
         }
@@ -86,7 +91,7 @@ public final class AuthenticationService implements AuthenticateUseCase, Authori
             return Optional.of(new Authenticated(cached));
         }
         if (cache.remembered(appKey, appToken).isEmpty()) {
-            Optional<Duration> wait = throttle.retryAfter(appKey, now);
+            Optional<Duration> wait = throttle.retryAfter(appKey, source, now);
             if (wait.isPresent()) {
                 monitor.throttled();
                 return Optional.of(new Throttled(wait.get()));
@@ -119,15 +124,15 @@ public final class AuthenticationService implements AuthenticateUseCase, Authori
      * The full check: one store read, then either the hash the pair was last verified against (no hashing)
      * or the slow hash within the bound on concurrent hashing.
      */
-    private AuthenticationResult check(String appKey, AppToken token, long nowMillis) {
+    private AuthenticationResult check(String appKey, AppToken token, String source, long nowMillis) {
         long stamp = cache.stamp();
         Optional<StoredKey> stored = storage.keys().findWithCredentials(new AppKeyName(appKey));
         if (stored.isEmpty()) {
-            return fail(appKey, RejectionReason.UNKNOWN_KEY, nowMillis);
+            return fail(appKey, source, RejectionReason.UNKNOWN_KEY, nowMillis);
         }
         AppKey key = stored.get().key();
         if (!key.active()) {
-            return fail(appKey, RejectionReason.INACTIVE_KEY, nowMillis);
+            return fail(appKey, source, RejectionReason.INACTIVE_KEY, nowMillis);
         }
         List<ValidToken> valid = stored.get().credentials().validAt(Instant.ofEpochMilli(nowMillis),
                 settings.renewalPeriod());
@@ -144,7 +149,7 @@ public final class AuthenticationService implements AuthenticateUseCase, Authori
             }
         }
         if (match.isEmpty()) {
-            return fail(appKey, RejectionReason.WRONG_TOKEN, nowMillis);
+            return fail(appKey, source, RejectionReason.WRONG_TOKEN, nowMillis);
         }
         KeyPrincipal principal = new KeyPrincipal(key.id(), key.account(), key.appKey(),
                 storage.roles().resourcesOf(key.account(), key.id()));
@@ -197,13 +202,23 @@ public final class AuthenticationService implements AuthenticateUseCase, Authori
     private record Match(ValidToken token, TokenHash hash) {
     }
 
-    private AuthenticationResult fail(String appKey, RejectionReason reason, long nowMillis) {
-        throttle.recordFailure(appKey, nowMillis);
+    private AuthenticationResult fail(String appKey, String source, RejectionReason reason, long nowMillis) {
+        throttle.recordFailure(appKey, source, nowMillis);
         return reject(reason);
     }
 
+    /** A refusal to be held for the whole refusal time, as nothing of it has passed yet. */
     private AuthenticationResult reject(RejectionReason reason) {
         monitor.rejected(reason);
-        return new Rejected(reason);
+        return new Rejected(reason, settings.refusalTime());
+    }
+
+    /** What is left of the refusal time of a check that began at {@code startedMillis}. */
+    private Duration holdFor(long startedMillis) {
+        long left = settings.refusalTime().toMillis() - (clock.millis() - startedMillis);
+        if (left < 0) {
+            monitor.late();
+        }
+        return Duration.ofMillis(Math.max(0, Math.min(left, settings.refusalTime().toMillis())));
     }
 }

@@ -22,6 +22,7 @@ final class FailureMonitor {
     private final Map<RejectionReason, LongAdder> total = new EnumMap<>(RejectionReason.class);
     private final LongAdder throttled = new LongAdder();
     private final LongAdder overloaded = new LongAdder();
+    private final LongAdder late = new LongAdder();
     private final AtomicLong nextLogAt = new AtomicLong(Long.MIN_VALUE);
     private final Clock clock;
     private final long intervalMillis;
@@ -51,6 +52,12 @@ final class FailureMonitor {
         maybeLog();
     }
 
+    /** A refusal whose check outlasted the refusal time, so that it may be told apart from others by time. */
+    void late() {
+        late.increment();
+        maybeLog();
+    }
+
     /** Rejections by cause since start, for metrics. */
     Map<RejectionReason, Long> totals() {
         Map<RejectionReason, Long> counts = new EnumMap<>(RejectionReason.class);
@@ -69,6 +76,11 @@ final class FailureMonitor {
                 .append(adder.sumThenReset()));
         line.append(" throttled=").append(throttled.sumThenReset());
         line.append(" overloaded=").append(overloaded.sumThenReset());
+        long lateSinceLog = late.sumThenReset();
+        if (lateSinceLog > 0) {
+            line.append(" late=").append(lateSinceLog).append(" (checks slower than the refusal time: raise it,"
+                    + " or refusals can be told apart by time)");
+        }
         LOG.warn(line.toString());
     }
 }

@@ -6,13 +6,15 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Counts failed checks per appKey in fixed windows; once an appKey reaches the limit, further checks are
- * refused until its window ends, without touching the store or the hasher. It guards the CPU, not the
- * secret: a token that is already in the credential cache keeps working, since the cache is asked first.
+ * Counts failed checks per appKey and source in fixed windows; once a source reaches the limit for an appKey,
+ * its further checks of that appKey are refused until the window ends, without touching the store or the
+ * hasher. It guards the CPU, not the secret. Counting per source means that someone else's wrong tokens never
+ * hold back the owner of an appKey: the owner's correct pair, from its own source, is checked as usual, cached
+ * or not.
  */
 final class FailureThrottle {
 
-    private final Cache<String, Window> windows;
+    private final Cache<Attempts, Window> windows;
     private final int maxFailures;
     private final long windowMillis;
 
@@ -22,9 +24,9 @@ final class FailureThrottle {
         this.windows = Caffeine.newBuilder().maximumSize(maxTracked).build();
     }
 
-    /** How long the appKey must wait, when it is throttled at {@code nowMillis}. */
-    Optional<Duration> retryAfter(String appKey, long nowMillis) {
-        Window window = windows.getIfPresent(appKey);
+    /** How long the source must wait before trying the appKey again, when it is throttled at {@code nowMillis}. */
+    Optional<Duration> retryAfter(String appKey, String source, long nowMillis) {
+        Window window = windows.getIfPresent(new Attempts(appKey, source));
         if (window == null || window.failures < maxFailures || nowMillis >= window.end(windowMillis)) {
             return Optional.empty();
         }
@@ -32,10 +34,14 @@ final class FailureThrottle {
         return Optional.of(Duration.ofSeconds(seconds));
     }
 
-    void recordFailure(String appKey, long nowMillis) {
-        windows.asMap().compute(appKey, (key, window) -> window == null || nowMillis >= window.end(windowMillis)
+    void recordFailure(String appKey, String source, long nowMillis) {
+        windows.asMap().compute(new Attempts(appKey, source), (key, window) -> window == null || nowMillis >= window.end(windowMillis)
                 ? new Window(nowMillis, 1)
                 : new Window(window.start, window.failures + 1));
+    }
+
+    /** Whose failures a window counts. */
+    private record Attempts(String appKey, String source) {
     }
 
     private record Window(long start, int failures) {

@@ -26,6 +26,7 @@ import io.appkeys.core.domain.Role;
 import io.appkeys.core.fixtures.BlockingHasher;
 import io.appkeys.core.fixtures.CountingHasher;
 import io.appkeys.core.fixtures.MutableClock;
+import io.appkeys.core.fixtures.TimedHasher;
 import io.appkeys.core.fixtures.World;
 import io.appkeys.core.memory.InMemoryStorage;
 import io.appkeys.core.port.in.NewAccount;
@@ -185,6 +186,47 @@ class AuthenticationServiceTest {
         assertInstanceOf(Throttled.class, world.appKeys.authenticate(appKey, wrongToken()));
 
         assertInstanceOf(Authenticated.class, world.appKeys.authenticate(appKey, token));
+    }
+
+    @Test
+    void someoneElsesWrongTokens_neverHoldBackTheOwnersPair_evenOnAColdCache() {
+        String attacker = "203.0.113.9";
+        for (int i = 0; i < 3 * AppKeysSettings.defaults().throttleMaxFailures(); i++) {
+            world.appKeys.authenticate(appKey, wrongToken(), attacker);
+        }
+        assertInstanceOf(Throttled.class, world.appKeys.authenticate(appKey, wrongToken(), attacker));
+
+        assertInstanceOf(Authenticated.class, world.appKeys.authenticate(appKey, token, "198.51.100.7"));
+    }
+
+    @Test
+    void everyRefusal_isHeldUntilTheSameTimeAfterItsCheckBegan_whateverItsCause() {
+        Duration refusal = AppKeysSettings.defaults().refusalTime();
+        Duration hashing = Duration.ofMillis(30);
+        CreatedAppKey inactive = world.newKey("inactive");
+        world.appKeys.setAppKeyActive(world.master, ref(inactive), false);
+        try (AppKeys timed = AppKeys.builder().storage(world.storage).clock(world.clock).usageFlushEvery(null)
+                .hasher(new TimedHasher(new Argon2idHasher(Argon2Parameters.fast()), world.clock, hashing))
+                .build()) {
+            assertEquals(List.of(refusal, refusal, refusal, refusal.minus(hashing)), List.of(
+                    timed.authenticate("x", token),
+                    timed.authenticate("vtexappkey-acme-NOSUCH", token),
+                    timed.authenticate(inactive.key().appKey().value(), inactive.token().reveal()),
+                    timed.authenticate(appKey, wrongToken())).stream()
+                    .map(result -> assertInstanceOf(Rejected.class, result).holdFor()).toList());
+        }
+    }
+
+    @Test
+    void aCheckSlowerThanTheRefusalTime_isAnsweredAtOnce() {
+        Duration hashing = AppKeysSettings.defaults().refusalTime().plusMillis(1);
+        try (AppKeys timed = AppKeys.builder().storage(world.storage).clock(world.clock).usageFlushEvery(null)
+                .hasher(new TimedHasher(new Argon2idHasher(Argon2Parameters.fast()), world.clock, hashing))
+                .build()) {
+            Rejected late = assertInstanceOf(Rejected.class, timed.authenticate(appKey, wrongToken()));
+
+            assertEquals(Duration.ZERO, late.holdFor());
+        }
     }
 
     @Test
