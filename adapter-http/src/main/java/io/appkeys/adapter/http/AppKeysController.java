@@ -22,7 +22,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.http.annotation.Status;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
@@ -55,8 +54,8 @@ final class AppKeysController {
     @Operation(summary = "Create an app key; its appToken is in this response only")
     HttpResponse<CreatedKey> create(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
             @Body @Nullable @RequestBody(required = true, content = @Content(schema = @Schema(
-                    implementation = LabelBody.class))) JsonNode body) {
-        Label label = new Label(Bodies.text(body, "label").orElse(null));
+                    implementation = LabelBody.class))) byte[] body) {
+        Label label = new Label(Bodies.text(Bodies.object(body), "label").orElse(null));
         CreatedAppKey created = creating.createAppKey(caller, label);
         AppKey key = created.key();
         return HttpResponse.ok(new CreatedKey(key.id().toString(), key.appKey().value(), created.token().reveal(),
@@ -75,9 +74,9 @@ final class AppKeysController {
     @Status(HttpStatus.OK)
     void setActive(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, @PathVariable String id,
             @Body @Nullable @RequestBody(required = true, content = @Content(schema = @Schema(
-                    implementation = ActiveBody.class))) JsonNode body) {
+                    implementation = ActiveBody.class))) byte[] body) {
         KeyRef key = KeyRef.parse(id);
-        activating.setAppKeyActive(caller, key, Bodies.bool(body, "isActive"));
+        activating.setAppKeyActive(caller, key, Bodies.bool(Bodies.object(body), "isActive"));
     }
 
     @Delete("/{id}")

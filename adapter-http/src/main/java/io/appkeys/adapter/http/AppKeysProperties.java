@@ -24,6 +24,7 @@ class AppKeysProperties {
     private int hashingConcurrency = DEFAULTS.hashingConcurrency();
     private Duration hashingMaxWait = DEFAULTS.hashingMaxWait();
     private Duration usageInterval = DEFAULTS.usageInterval();
+    private Duration refusalTime = DEFAULTS.refusalTime();
     private Duration usageFlushEvery = Duration.ofSeconds(10);
     private Integer argon2MemoryKib;
     private Integer argon2Iterations;
@@ -32,7 +33,7 @@ class AppKeysProperties {
     /** Core's settings; invalid values fail the start with core's message. */
     AppKeysSettings settings() {
         return new AppKeysSettings(appKeyPrefix, renewalPeriod, cacheTtl, cacheMaxEntries, throttleMaxFailures,
-                throttleWindow, hashingConcurrency, hashingMaxWait, usageInterval);
+                throttleWindow, hashingConcurrency, hashingMaxWait, usageInterval, refusalTime);
     }
 
     /** Argon2's memory in KiB, iterations and lanes, each empty when not configured. */
@@ -86,6 +87,10 @@ class AppKeysProperties {
 
     public void setUsageInterval(Duration value) {
         this.usageInterval = value;
+    }
+
+    public void setRefusalTime(Duration value) {
+        this.refusalTime = value;
     }
 
     public void setUsageFlushEvery(Duration value) {

@@ -11,8 +11,8 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
+import io.micronaut.web.router.RouteAttributes;
 import jakarta.inject.Named;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -22,13 +22,14 @@ import java.util.concurrent.ExecutorService;
 /**
  * Authenticates every {@code /api} request from its VTEX headers through core, and hands the caller to the
  * controllers as the request attribute {@link #CALLER}. What core can decide without I/O (a pair in its
- * credential cache, a malformed value, a throttled appKey) is decided inline on the event loop, in
+ * credential cache, a malformed value, a throttled source) is decided inline on the event loop, in
  * microseconds; a check that needs the store and Argon2 moves to the blocking executor, where core lets
  * concurrent checks of one pair share a single check.
  *
- * <p>A throttled appKey's 429 is sent after a pause ({@link #THROTTLED_PAUSE}), held by a timer rather than a
- * thread: a client that ignores {@code Retry-After} and floods wrong tokens is slowed to one request per pause
- * and connection, instead of taking the CPU that valid callers need.
+ * <p>Refusals are sent when core says, held by a timer rather than a thread: a 401 at the same time after its
+ * check began whatever its cause (an unknown key costs no hashing, a wrong token does), and a throttled
+ * source's 429 after a pause ({@link #THROTTLED_PAUSE}), so a client that ignores {@code Retry-After} and
+ * floods wrong tokens is slowed to one request per pause and connection.
  */
 @ServerFilter("/api/**")
 final class AuthenticationFilter implements Ordered {
@@ -37,12 +38,14 @@ final class AuthenticationFilter implements Ordered {
     static final Duration THROTTLED_PAUSE = Duration.ofSeconds(1);
 
     private final AuthenticateUseCase authentication;
+    private final ClientAddress clients;
     private final ExecutorService blocking;
     private final TaskScheduler timer;
 
-    AuthenticationFilter(AuthenticateUseCase authentication,
+    AuthenticationFilter(AuthenticateUseCase authentication, ClientAddress clients,
             @Named(TaskExecutors.BLOCKING) ExecutorService blocking, TaskScheduler timer) {
         this.authentication = authentication;
+        this.clients = clients;
         this.blocking = blocking;
         this.timer = timer;
     }
@@ -50,37 +53,45 @@ final class AuthenticationFilter implements Ordered {
     /** Completes with the request itself to go on; a refusal completes exceptionally, for the handlers. */
     @RequestFilter
     CompletionStage<HttpRequest<?>> authenticate(HttpRequest<?> request) {
-        String appKey = request.getHeaders().get(VtexHeaders.APP_KEY);
-        String appToken = request.getHeaders().get(VtexHeaders.APP_TOKEN);
-        Optional<AuthenticationResult> quick = authentication.authenticateWithoutBlocking(appKey, appToken);
-        if (quick.isPresent() && quick.get() instanceof AuthenticationResult.Throttled) {
-            return refuseAfterPause(quick.get());
-        }
-        if (quick.isPresent()) {
-            accept(request, quick.get());
+        if (RouteAttributes.getRouteMatch(request).isEmpty()) {
+            // no endpoint serves this path and method: its 404 or 405 needs no credentials, and gets none checked
             return CompletableFuture.completedFuture(request);
         }
-        return CompletableFuture.supplyAsync(() -> authentication.authenticate(appKey, appToken), blocking)
-                .thenApply(result -> {
-                    accept(request, result);
-                    return request;
-                });
-    }
-
-    private CompletionStage<HttpRequest<?>> refuseAfterPause(AuthenticationResult throttled) {
-        CompletableFuture<HttpRequest<?>> refusal = new CompletableFuture<>();
-        NotAuthenticatedException refused = new NotAuthenticatedException(throttled);
-        timer.schedule(THROTTLED_PAUSE, () -> refusal.completeExceptionally(refused));
-        return refusal;
-    }
-
-    private static void accept(HttpRequest<?> request, AuthenticationResult result) {
-        if (!(result instanceof AuthenticationResult.Authenticated authenticated)) {
-            throw new NotAuthenticatedException(result);
+        String appKey = request.getHeaders().get(VtexHeaders.APP_KEY);
+        String appToken = request.getHeaders().get(VtexHeaders.APP_TOKEN);
+        String source = clients.source(request);
+        Optional<AuthenticationResult> quick = authentication.authenticateWithoutBlocking(appKey, appToken, source);
+        if (quick.isPresent()) {
+            return decide(request, quick.get());
         }
-        Caller caller = new Caller(authenticated.principal(), origin(request));
-        requireOwnAccount(request, caller.account());
-        request.setAttribute(CALLER, caller);
+        return CompletableFuture.supplyAsync(() -> authentication.authenticate(appKey, appToken, source), blocking)
+                .thenCompose(result -> decide(request, result));
+    }
+
+    private CompletionStage<HttpRequest<?>> decide(HttpRequest<?> request, AuthenticationResult result) {
+        if (result instanceof AuthenticationResult.Authenticated authenticated) {
+            Caller caller = new Caller(authenticated.principal(), clients.of(request));
+            requireOwnAccount(request, caller.account());
+            request.setAttribute(CALLER, caller);
+            return CompletableFuture.completedFuture(request);
+        }
+        return refuseAfter(hold(result), new NotAuthenticatedException(result));
+    }
+
+    private static Duration hold(AuthenticationResult result) {
+        if (result instanceof AuthenticationResult.Rejected rejected) {
+            return rejected.holdFor();
+        }
+        return result instanceof AuthenticationResult.Throttled ? THROTTLED_PAUSE : Duration.ZERO;
+    }
+
+    private CompletionStage<HttpRequest<?>> refuseAfter(Duration pause, NotAuthenticatedException refused) {
+        if (pause.isZero()) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        CompletableFuture<HttpRequest<?>> refusal = new CompletableFuture<>();
+        timer.schedule(pause, () -> refusal.completeExceptionally(refused));
+        return refusal;
     }
 
     /** VTEX's {@code ?an=}: a caller acts on its own account only. */
@@ -90,11 +101,6 @@ final class AuthenticationFilter implements Ordered {
             throw new ForbiddenException("the credentials belong to account " + account
                     + ", not to the account named by the an parameter");
         }
-    }
-
-    private static String origin(HttpRequest<?> request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
     }
 
     @Override

@@ -1,73 +1,148 @@
 package io.appkeys.adapter.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.appkeys.core.domain.InvalidInputException;
 import io.appkeys.core.domain.RoleId;
-import io.micronaut.json.tree.JsonNode;
-import java.math.BigDecimal;
+import java.io.CharConversionException;
+import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads request bodies field by field, so a wrong shape gets a message that names the field and the type it
- * needs, instead of a silent coercion ({@code "label": 5}) or a parser's stack of words.
+ * Reads request bodies strictly, and field by field: exactly one JSON value, no member named twice, valid
+ * UTF-8, bounded depth and number length. A wrong body gets a message in our words that says what is wrong
+ * (never a parser's), and a wrong field one that names the field and the type it needs, instead of a silent
+ * coercion ({@code "label": 5}).
  */
 final class Bodies {
+
+    private static final ObjectMapper STRICT = JsonMapper.builder(JsonFactory.builder()
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).maxNumberLength(32)
+                            .maxStringLength(64 * 1024).build())
+                    .build())
+            .build();
 
     private Bodies() {
     }
 
-    static JsonNode object(JsonNode body) {
-        if (body == null || !body.isObject()) {
+    /** A JSON object, as a create or an update sends it. */
+    static JsonNode object(byte[] body) {
+        JsonNode value = parse(body, "a JSON object");
+        if (!value.isObject()) {
             throw new InvalidInputException("the request body must be a JSON object");
         }
-        return body;
+        return value;
     }
 
     /** A string member; absent or null is empty, any other type is bad input. */
-    static Optional<String> text(JsonNode body, String member) {
-        JsonNode value = object(body).get(member);
+    static Optional<String> text(JsonNode object, String member) {
+        JsonNode value = object.get(member);
         if (value == null || value.isNull()) {
             return Optional.empty();
         }
-        if (!value.isString()) {
+        if (!value.isTextual()) {
             throw new InvalidInputException(member + " must be a string");
         }
-        return Optional.of(value.getStringValue());
+        return Optional.of(value.textValue());
     }
 
-    static boolean bool(JsonNode body, String member) {
-        JsonNode value = object(body).get(member);
+    static boolean bool(JsonNode object, String member) {
+        JsonNode value = object.get(member);
         if (value == null || value.isNull()) {
             throw new InvalidInputException(member + " is required");
         }
         if (!value.isBoolean()) {
             throw new InvalidInputException(member + " must be true or false");
         }
-        return value.getBooleanValue();
+        return value.booleanValue();
     }
 
-    /** A JSON array of role ids, as VTEX's {@code [9000, 9111]}. */
-    static Set<RoleId> roleIds(JsonNode body) {
-        if (body == null || !body.isArray()) {
+    /** A JSON array of role ids, as VTEX's {@code [9000, 9111]}: whole numbers from 1 to 2147483647. */
+    static Set<RoleId> roleIds(byte[] body) {
+        JsonNode array = parse(body, "a JSON array of role ids");
+        if (!array.isArray()) {
             throw new InvalidInputException("the request body must be a JSON array of role ids");
         }
         Set<RoleId> ids = new LinkedHashSet<>();
-        for (JsonNode value : body.values()) {
-            if (!value.isNumber() || !isInt(value.getBigDecimalValue())) {
-                throw new InvalidInputException("role ids must be positive integers");
+        for (JsonNode value : array) {
+            if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 1) {
+                throw new InvalidInputException("role ids must be whole numbers from 1 to " + Integer.MAX_VALUE
+                        + ", got " + shown(value));
             }
-            ids.add(new RoleId(value.getIntValue()));
+            ids.add(new RoleId(value.intValue()));
         }
         return ids;
     }
 
-    private static boolean isInt(BigDecimal number) {
+    private static JsonNode parse(byte[] body, String expected) {
+        if (body == null || isBlank(body)) {
+            throw new InvalidInputException("the request body is empty; it must be " + expected);
+        }
+        try (JsonParser parser = STRICT.createParser(body)) {
+            JsonNode value = STRICT.readTree(parser);
+            if (!nothingFollows(parser)) {
+                throw new InvalidInputException("the request body holds more than one JSON value, or text after"
+                        + " its value; it must be " + expected);
+            }
+            return value;
+        } catch (IOException e) {
+            throw new InvalidInputException("the request body " + whatIsWrong(e) + "; it must be " + expected);
+        }
+    }
+
+    private static boolean nothingFollows(JsonParser parser) {
         try {
-            number.intValueExact();
-            return true;
-        } catch (ArithmeticException e) {
+            return parser.nextToken() == null;
+        } catch (IOException e) {
             return false;
         }
+    }
+
+    private static String whatIsWrong(IOException e) {
+        String message = e instanceof JsonProcessingException json ? json.getOriginalMessage() : "";
+        if (e instanceof CharConversionException || message.startsWith("Invalid UTF-8")) {
+            return "is not valid UTF-8";
+        }
+        if (message.startsWith("Duplicate field")) {
+            return "names a member twice (" + message.substring("Duplicate field ".length()) + ")";
+        }
+        if (e instanceof StreamConstraintsException) {
+            return "is nested too deeply or holds a number or string too long";
+        }
+        if (e instanceof JsonEOFException) {
+            return "ends before its JSON value does";
+        }
+        if (e instanceof JsonParseException parse && parse.getLocation() != null) {
+            return "is not valid JSON (at line " + parse.getLocation().getLineNr() + ", column "
+                    + parse.getLocation().getColumnNr() + ")";
+        }
+        return "is not valid JSON";
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A value for a message, cut short: an error never echoes a long input. */
+    private static String shown(JsonNode value) {
+        String text = value.toString();
+        return text.length() > 20 ? text.substring(0, 20) + "..." : text;
     }
 }

@@ -7,6 +7,7 @@ import io.appkeys.core.port.in.AuthenticateUseCase;
 import io.appkeys.core.port.in.AuthorizeUseCase;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -18,18 +19,20 @@ import java.util.Optional;
  * confirm without blocking (from its credential cache) and whose resource it grants gets its 200 here. This
  * skips Micronaut's asynchronous filter chain and argument binding, which measured about a sixth of the
  * request's cost on the path gateways call most. Anything else (a rejection, a throttle, a miss that needs
- * the store, a denial, an {@code an} parameter, a malformed resource) continues to the
+ * the store, a denial, an {@code an} parameter, a malformed resource, another method than GET) continues to the
  * {@link AuthenticationFilter} and {@link AuthzController}, which give every other answer.
  */
-@ServerFilter(AuthzController.CHECK_PATH)
+@ServerFilter(value = AuthzController.CHECK_PATH, methods = HttpMethod.GET)
 final class GatewayCheck implements Ordered {
 
     private final AuthenticateUseCase authentication;
     private final AuthorizeUseCase authorization;
+    private final ClientAddress clients;
 
-    GatewayCheck(AuthenticateUseCase authentication, AuthorizeUseCase authorization) {
+    GatewayCheck(AuthenticateUseCase authentication, AuthorizeUseCase authorization, ClientAddress clients) {
         this.authentication = authentication;
         this.authorization = authorization;
+        this.clients = clients;
     }
 
     /** The 200 when the pair is in core's cache and grants the resource; null to let the request go on. */
@@ -41,7 +44,8 @@ final class GatewayCheck implements Ordered {
             return null;
         }
         Optional<AuthenticationResult> quick = authentication.authenticateWithoutBlocking(
-                request.getHeaders().get(VtexHeaders.APP_KEY), request.getHeaders().get(VtexHeaders.APP_TOKEN));
+                request.getHeaders().get(VtexHeaders.APP_KEY), request.getHeaders().get(VtexHeaders.APP_TOKEN),
+                clients.source(request));
         if (quick.isEmpty() || !(quick.get() instanceof AuthenticationResult.Authenticated authenticated)) {
             return null;
         }

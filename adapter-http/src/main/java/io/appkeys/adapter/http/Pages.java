@@ -63,17 +63,27 @@ final class Pages {
     /** VTEX's query parameters, checked: {@code numItems} 1 to 1000 (default 10), {@code pageNumber} from 1. */
     record Numbered(int page, int perPage) {
 
-        static Numbered of(Integer pageNumber, Integer numItems) {
-            int page = pageNumber == null ? 1 : pageNumber;
-            int perPage = numItems == null ? DEFAULT_PER_PAGE : numItems;
-            if (page < 1) {
-                throw new InvalidInputException("pageNumber must be at least 1, got " + page);
-            }
-            if (perPage < 1 || perPage > PageRequest.MAX_LIMIT) {
-                throw new InvalidInputException("numItems must be between 1 and " + PageRequest.MAX_LIMIT + ", got "
-                        + perPage);
-            }
+        /** Reads the two parameters as given in the query string; absent ones take their defaults. */
+        static Numbered of(String pageNumber, String numItems) {
+            int page = wholeNumber(pageNumber, "pageNumber", 1, Integer.MAX_VALUE, 1);
+            int perPage = wholeNumber(numItems, "numItems", 1, PageRequest.MAX_LIMIT, DEFAULT_PER_PAGE);
             return new Numbered(page, perPage);
+        }
+
+        private static int wholeNumber(String text, String name, int min, int max, int absent) {
+            if (text == null) {
+                return absent;
+            }
+            String shown = text.length() > 20 ? text.substring(0, 20) + "..." : text;
+            String wanted = name + " must be a whole number from " + min + " to " + max + ", got '" + shown + "'";
+            if (text.isEmpty() || text.length() > 10 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                throw new InvalidInputException(wanted.replaceAll("\\p{Cntrl}", "?"));
+            }
+            long value = Long.parseLong(text);
+            if (value < min || value > max) {
+                throw new InvalidInputException(wanted);
+            }
+            return (int) value;
         }
 
         <T> Paged<T> page(List<T> items, long total) {

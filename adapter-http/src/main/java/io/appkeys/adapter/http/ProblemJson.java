@@ -1,6 +1,9 @@
 package io.appkeys.adapter.http;
 
+import io.appkeys.core.domain.AppKeysException;
+import io.appkeys.core.domain.InvalidInputException;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -40,7 +43,7 @@ final class ProblemJson implements ErrorResponseProcessor<Map<String, Object>> {
         if (context.getRequest().getMethod() == HttpMethod.HEAD) {
             return typed;
         }
-        String detail = detail(context, response.code());
+        String detail = detail(context, response);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", HttpStatus.valueOf(response.code()).getReason());
@@ -51,20 +54,54 @@ final class ProblemJson implements ErrorResponseProcessor<Map<String, Object>> {
         return typed.body(body).contentType(PROBLEM);
     }
 
-    private static String detail(ErrorContext context, int status) {
+    private static String detail(ErrorContext context, MutableHttpResponse<?> response) {
+        int status = response.code();
         if (status >= 500 && status != 503) {
             return "the server could not complete the request";
         }
-        if (isJsonSyntax(context.getRootCause().orElse(null))) {
-            return "the request body is not valid JSON";
+        Throwable cause = context.getRootCause().orElse(null);
+        if (isOurs(cause)) {
+            return context.getErrors().stream().map(Error::getMessage).findFirst()
+                    .orElse(HttpStatus.valueOf(status).getReason());
         }
-        String reason = HttpStatus.valueOf(status).getReason();
-        String message = context.getErrors().stream().map(Error::getMessage).findFirst().orElse(reason);
-        if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE.getCode() && message.equals(reason)) {
-            // Netty refused the request before it was parsed; the body's own limit says so in its message
-            return "the request line or headers are too large: at most 4 KB of request line and 8 KB of headers";
+        return inOurWords(context.getRequest(), response, cause);
+    }
+
+    /** A refusal that this adapter or core decided, whose message already says what is wrong. */
+    private static boolean isOurs(Throwable cause) {
+        return cause instanceof AppKeysException || cause instanceof InvalidInputException
+                || cause instanceof NotAuthenticatedException;
+    }
+
+    /** What the framework refused (no route, a method, a media type, a size), said in the project's words. */
+    private static String inOurWords(HttpRequest<?> request, MutableHttpResponse<?> response, Throwable cause) {
+        switch (response.code()) {
+            case 404:
+                return "there is no endpoint at this path; the endpoints are listed in /openapi/"
+                        + OpenApiController.DOCUMENT;
+            case 405:
+                String allowed = response.getHeaders().get(HttpHeaders.ALLOW);
+                return "this endpoint does not serve " + request.getMethodName()
+                        + (allowed == null ? "" : "; it serves " + allowed);
+            case 406:
+                return "this endpoint answers in JSON only; accept application/json";
+            case 413:
+                return isBodyTooLarge(cause)
+                        ? "the request body is too large: at most 64 KB"
+                        : "the request line or headers are too large: at most 4 KB of request line and 8 KB of headers";
+            case 415:
+                return "the request body must be JSON, sent with Content-Type: application/json";
+            case 400:
+                return isJsonSyntax(cause)
+                        ? "the request body is not valid JSON"
+                        : "the request could not be read: check its path, query string and headers";
+            default:
+                return HttpStatus.valueOf(response.code()).getReason().toLowerCase(java.util.Locale.ROOT);
         }
-        return message;
+    }
+
+    private static boolean isBodyTooLarge(Throwable cause) {
+        return cause != null && cause.getClass().getSimpleName().contains("ContentLength");
     }
 
     private static boolean isJsonSyntax(Throwable cause) {

@@ -24,7 +24,6 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.http.annotation.Status;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
@@ -67,7 +66,7 @@ final class RolesController {
     @Get("/site/pvt/roles/list/paged")
     @Operation(summary = "List the account's roles, a page at a time, by id")
     Pages.Paged<RoleItem> list(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
-            @QueryValue @Nullable Integer numItems, @QueryValue @Nullable Integer pageNumber) {
+            @QueryValue @Nullable String numItems, @QueryValue @Nullable String pageNumber) {
         Pages.Numbered page = Pages.Numbered.of(pageNumber, numItems);
         List<Role> all = roles.listRoles(caller).stream().sorted(Comparator.comparingInt(role -> role.id().value()))
                 .toList();
@@ -83,7 +82,7 @@ final class RolesController {
     @Status(HttpStatus.NO_CONTENT)
     void link(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, @PathVariable String userId,
             @Body @Nullable @RequestBody(required = true, content = @Content(schema = @Schema(
-                    implementation = RoleIds.class))) JsonNode body) {
+                    implementation = RoleIds.class))) byte[] body) {
         PrincipalRef principal = PrincipalRef.parse(userId);
         linking.linkRoles(caller, principal, Bodies.roleIds(body));
     }

@@ -1,6 +1,7 @@
 package io.appkeys.adapter.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.appkeys.core.domain.Caller;
 import io.appkeys.core.domain.Email;
 import io.appkeys.core.domain.PersonName;
@@ -23,7 +24,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.http.annotation.Status;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
@@ -58,9 +58,10 @@ final class UsersController {
     @Post("/users")
     @Operation(summary = "Add a user to the caller's account")
     UserJson add(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, @Body @Nullable @RequestBody(
-            required = true, content = @Content(schema = @Schema(implementation = NewUser.class))) JsonNode body) {
-        Email email = new Email(Bodies.text(body, "email").orElse(null));
-        Optional<PersonName> name = Bodies.text(body, "name").map(PersonName::new);
+            required = true, content = @Content(schema = @Schema(implementation = NewUser.class))) byte[] body) {
+        JsonNode user = Bodies.object(body);
+        Email email = new Email(Bodies.text(user, "email").orElse(null));
+        Optional<PersonName> name = Bodies.text(user, "name").map(PersonName::new);
         return UserJson.of(adding.addUser(caller, email, name));
     }
 
@@ -80,7 +81,7 @@ final class UsersController {
     @Get("/site/pvt/logins/list/paged")
     @Operation(summary = "List the account's users, a page at a time, in creation order")
     Pages.Paged<Login> logins(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
-            @QueryValue @Nullable Integer numItems, @QueryValue @Nullable Integer pageNumber) {
+            @QueryValue @Nullable String numItems, @QueryValue @Nullable String pageNumber) {
         Pages.Numbered page = Pages.Numbered.of(pageNumber, numItems);
         long total = listing.countUsers(caller);
         List<User> users = Pages.numbered(request -> listing.listUsers(caller, request), page);

@@ -1,0 +1,33 @@
+package io.appkeys.adapter.http;
+
+import io.appkeys.adapter.persistence.DatabaseSettings;
+import io.appkeys.adapter.persistence.TestDatabases;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The stores a parameterized HTTP test class runs on: a fresh H2 file, and a fresh PostgreSQL schema when
+ * {@code APPKEYS_TEST_PG_URL} names a server.
+ */
+record TestStores(String name, DatabaseSettings settings) {
+
+    static Stream<TestStores> all() {
+        Stream.Builder<TestStores> stores = Stream.builder();
+        stores.add(new TestStores("H2", TestDatabases.freshH2(Path.of("target", "http-test-databases",
+                UUID.randomUUID().toString()))));
+        TestDatabases.freshPostgres().ifPresent(postgres -> stores.add(new TestStores("PostgreSQL", postgres)));
+        return stores.build();
+    }
+
+    void drop() {
+        if (settings.isPostgres()) {
+            TestDatabases.dropPostgres(settings);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
