@@ -102,7 +102,8 @@ public final class AppKeysCli {
         this.err = stderr;
         CommandLine commandLine = new CommandLine(this);
         Converters.registerOn(commandLine);
-        ErrorReporter reporter = new ErrorReporter(() -> verbose);
+        ErrorReporter reporter = new ErrorReporter(() -> verbose,
+                text -> composition.redact(Optional.ofNullable(database), text));
         commandLine.setOut(stdout).setErr(stderr)
                 .setParameterExceptionHandler(reporter)
                 .setExecutionExceptionHandler(reporter)
@@ -151,7 +152,10 @@ public final class AppKeysCli {
     /** The key authority over the store, opened on first use so that help and completion never touch it. */
     AppKeys appKeys() {
         if (appKeys == null) {
-            appKeys = composition.open(Optional.ofNullable(database));
+            appKeys = composition.open(Optional.ofNullable(database), warning -> {
+                err.println("appkeys: warning: " + warning);
+                err.flush();
+            });
         }
         return appKeys;
     }

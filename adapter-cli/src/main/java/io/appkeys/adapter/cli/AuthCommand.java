@@ -31,7 +31,7 @@ final class AuthCommand {
             AccountName account) {
         String token = cli.tokenInput().read().orElseThrow(() -> new CliFailure(ExitCodes.USAGE,
                 "no appToken given: pipe it on standard input or set " + TokenInput.VARIABLE));
-        AuthenticationResult result = cli.appKeys().authenticate(appKey.value(), token);
+        AuthenticationResult result = cli.appKeys().authenticate(appKey.value(), token, AppKeysCli.ORIGIN);
         if (result instanceof AuthenticationResult.Authenticated authenticated) {
             allowed(authenticated.principal(), resource, account);
         } else if (result instanceof AuthenticationResult.Throttled throttled) {
@@ -42,7 +42,8 @@ final class AuthCommand {
             throw new CliFailure(ExitCodes.NOT_AUTHORIZED, "not checked: too many checks are waiting; retry in "
                     + seconds(overloaded.retryAfter()));
         } else {
-            // One message for every cause, as the HTTP API does: the reason is for metrics only.
+            // One message for every cause, and at one time, as the HTTP API does: the reason is for metrics only.
+            holdFor(((AuthenticationResult.Rejected) result).holdFor());
             throw new CliFailure(ExitCodes.NOT_AUTHORIZED,
                     "rejected: the appKey and appToken do not match an active app key");
         }
@@ -70,6 +71,14 @@ final class AuthCommand {
         }
         cli.output().done("Allowed: " + principal.appKey() + " of account " + principal.account() + " holds "
                 + resource + ".", view.with("resource", resource.value()).with("allowed", true));
+    }
+
+    private static void holdFor(Duration hold) {
+        try {
+            Thread.sleep(hold.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String seconds(Duration wait) {

@@ -11,6 +11,7 @@ import io.appkeys.core.port.out.SecretHasher;
 import io.appkeys.core.port.out.Storage;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The CLI's composition root, the one class that knows the persistence adapter and the Argon2 hasher: it
@@ -35,9 +36,12 @@ final class Composition {
         return new Composition(environment, Argon2Parameters.owasp());
     }
 
-    /** Opens the store at {@code jdbcUrl}, else the one the environment names, else the embedded H2 file. */
-    AppKeys open(Optional<String> jdbcUrl) {
-        Storage storage = Databases.open(settings(jdbcUrl));
+    /**
+     * Opens the store at {@code jdbcUrl}, else the one the environment names, else the embedded H2 file;
+     * {@code warnings} receives what the operator should know about it, a line each.
+     */
+    AppKeys open(Optional<String> jdbcUrl, Consumer<String> warnings) {
+        Storage storage = Databases.open(settings(jdbcUrl), warnings);
         try {
             // No usage timer: a command is short, and closing the AppKeys writes the noted uses.
             return AppKeys.builder().storage(storage).hasher(new LazyHasher(argon2)).usageFlushEvery(null)
@@ -45,6 +49,17 @@ final class Composition {
         } catch (RuntimeException e) {
             storage.close();
             throw e;
+        }
+    }
+
+    /** {@code text} with the store's password masked, in whatever form the URL or the environment gives it. */
+    String redact(Optional<String> jdbcUrl, String text) {
+        try {
+            return settings(jdbcUrl).redact(text);
+        } catch (RuntimeException e) {
+            // settings that do not even parse hold no password we could know of; mask what looks like one
+            return DatabaseSettings.of("jdbc:h2:mem:").redact(jdbcUrl.map(url -> text.replace(url, "[database URL]"))
+                    .orElse(text));
         }
     }
 

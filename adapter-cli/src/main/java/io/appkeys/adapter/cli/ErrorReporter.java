@@ -2,8 +2,10 @@ package io.appkeys.adapter.cli;
 
 import io.appkeys.core.domain.StoreUnavailableException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -23,9 +25,12 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
     private static final Pattern LINE_BREAKS = Pattern.compile("\\s*[\\r\\n]+\\s*");
 
     private final BooleanSupplier verbose;
+    private final UnaryOperator<String> redactor;
 
-    ErrorReporter(BooleanSupplier verbose) {
+    /** @param redactor masks the store's password in any text, such as a driver's message or a stack trace */
+    ErrorReporter(BooleanSupplier verbose, UnaryOperator<String> redactor) {
         this.verbose = verbose;
+        this.redactor = redactor;
     }
 
     @Override
@@ -65,9 +70,11 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
     }
 
     private void report(PrintWriter err, String message, Exception failure) {
-        err.println(oneLine(message));
+        err.println(redactor.apply(oneLine(message)));
         if (verbose.getAsBoolean()) {
-            failure.printStackTrace(err);
+            StringWriter trace = new StringWriter();
+            failure.printStackTrace(new PrintWriter(trace));
+            err.print(redactor.apply(TOKEN_LIKE.matcher(trace.toString()).replaceAll("[redacted]")));
         }
         err.flush();
     }

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The command line as a whole: help, version, completion, usage errors, store selection, exit codes. */
 class EntryPointTest {
@@ -111,6 +114,40 @@ class EntryPointTest {
         assertTrue(lines.get(0).startsWith("appkeys account list: store unavailable: "), verbose::toString);
         assertTrue(lines.size() > 5 && lines.get(1).contains("StoreUnavailableException"), verbose::toString);
         assertFalse(verbose.err().contains("hunter2"), verbose::toString);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "--db=jdbc:postgresql://someone:hunter2@127.0.0.1:1/appkeys",
+            "--db=jdbc:postgresql://127.0.0.1:1/appkeys?user=someone&password=hunter2",
+            "--db=jdbc:postgresql://127.0.0.1:1/appkeys?password=hunter2&user=someone",
+            "APPKEYS_DB_PASSWORD=hunter2"})
+    void aPasswordInAnyForm_isNeverPrinted_evenInTheStackTrace(String given) {
+        Cli cli = given.startsWith("--db=")
+                ? new Cli(Map.of())
+                : new Cli(Map.of("APPKEYS_DB_URL", "jdbc:postgresql://127.0.0.1:1/appkeys?user=someone",
+                        "APPKEYS_DB_PASSWORD", "hunter2"));
+        Result result = given.startsWith("--db=")
+                ? cli.run(given, "account", "list", "--verbose")
+                : cli.run("account", "list", "--verbose");
+
+        assertEquals(ExitCodes.STORE_UNAVAILABLE, result.exitCode(), result::toString);
+        assertFalse(result.err().contains("hunter2"), result::toString);
+        assertFalse(result.out().contains("hunter2"), result::toString);
+    }
+
+    @Test
+    void aStoreDirectoryThatOthersCouldRead_isRepaired_andTheOperatorIsTold() throws Exception {
+        Path home = Path.of("target", "cli-test-homes", UUID.randomUUID().toString()).toAbsolutePath();
+        Cli embedded = new Cli(Map.of("APPKEYS_HOME", home.toString()));
+        embedded.run("account", "list").ok();
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        Result listed = embedded.run("account", "list").ok();
+
+        assertTrue(listed.err().startsWith("appkeys: warning: the store directory "), listed::toString);
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home)));
+        assertEquals("", embedded.run("account", "list").ok().err(), "repaired once, quiet after");
     }
 
     @Test

@@ -61,7 +61,7 @@ public final class Databases {
         boolean filesWereWider = file.map(H2File::anyFileReadableByOthers).orElse(false);
         HikariDataSource pool = pool(effective);
         try {
-            if (!isCurrent(pool)) {
+            if (!isCurrent(pool, effective)) {
                 Flyway.configure()
                         .dataSource(pool)
                         .locations("classpath:db/migration/common",
@@ -123,20 +123,25 @@ public final class Databases {
     /**
      * Whether the schema is already at the newest version, read from Flyway's history in one query. Saves
      * starting Flyway (a few hundred milliseconds) on every open of an up-to-date store, which a CLI command
-     * pays each time. Anything unexpected, including no history yet, means "let Flyway decide".
+     * pays each time. Anything unexpected in the history, including none yet, means "let Flyway decide"; no
+     * connection at all means the store is unavailable, said at once rather than after Flyway tries again.
      */
-    private static boolean isCurrent(DataSource pool) {
-        try (Connection connection = pool.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\""
-                        + " WHERE \"success\" = TRUE AND \"version\" IS NOT NULL")) {
-            int newest = 0;
-            while (rows.next()) {
-                newest = Math.max(newest, Integer.parseInt(rows.getString(1)));
+    private static boolean isCurrent(DataSource pool, DatabaseSettings settings) {
+        try (Connection connection = pool.getConnection()) {
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\""
+                            + " WHERE \"success\" = TRUE AND \"version\" IS NOT NULL")) {
+                int newest = 0;
+                while (rows.next()) {
+                    newest = Math.max(newest, Integer.parseInt(rows.getString(1)));
+                }
+                return newest == SCHEMA_VERSION;
+            } catch (SQLException | RuntimeException e) {
+                return false;
             }
-            return newest == SCHEMA_VERSION;
-        } catch (SQLException | RuntimeException e) {
-            return false;
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot open the store at " + settings.redactedUrl() + ": "
+                    + settings.redact(rootMessage(e)), e);
         }
     }
 
