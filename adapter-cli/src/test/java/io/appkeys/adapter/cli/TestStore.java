@@ -51,6 +51,10 @@ final class TestStore {
         return settings.url();
     }
 
+    DatabaseSettings settings() {
+        return settings;
+    }
+
     void drop() {
         if (settings.isPostgres()) {
             TestDatabases.dropPostgres(settings);
