@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,7 +29,9 @@ import java.util.Set;
  * Prepares the store for the wrk benchmark (src/test/bench/run.sh), through core as an operator would: an
  * account {@code bench}, a key holding the Owner role whose pair goes to {@code valid.txt}, and for the flood
  * {@code wrong-same.txt} (well-formed wrong tokens for that key) and {@code wrong-other.txt} (well-formed wrong
- * tokens for other keys of the account, and for appKeys that do not exist). Production Argon2 parameters.
+ * tokens for other keys of the account, and for appKeys that do not exist); for the refusal figures
+ * {@code wrong-existing.txt} (wrong tokens for existing keys other than the valid one) and {@code unknown.txt}
+ * (appKeys that do not exist, in the account and in accounts that do not exist). Production Argon2.
  *
  * <p>Usage: {@code BenchmarkSetup <output directory>}, with {@code APPKEYS_HOME} naming the store.
  */
@@ -36,6 +39,7 @@ public final class BenchmarkSetup {
 
     private static final int OTHER_KEYS = 50;
     private static final int WRONG_TOKENS = 500;
+    private static final int UNKNOWN_KEYS = 5_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private BenchmarkSetup() {
@@ -72,6 +76,16 @@ public final class BenchmarkSetup {
                 other.add(others.get(i % others.size()) + " " + wrongToken());
             }
             Files.write(out.resolve("wrong-other.txt"), other);
+
+            List<String> existing = new ArrayList<>();
+            List<String> unknown = new ArrayList<>();
+            for (int i = 0; i < UNKNOWN_KEYS; i++) {
+                existing.add(others.get(2 * (i % OTHER_KEYS)) + " " + wrongToken());
+                unknown.add("vtexappkey-" + (i % 2 == 0 ? "bench" : "nosuch" + letters(4).toLowerCase(Locale.ROOT))
+                        + "-" + letters(6) + " " + wrongToken());
+            }
+            Files.write(out.resolve("wrong-existing.txt"), existing);
+            Files.write(out.resolve("unknown.txt"), unknown);
             System.out.println("benchmark store ready: " + valid.key().appKey() + ", "
                     + others.size() + " other appKeys (half of them unknown)");
         }

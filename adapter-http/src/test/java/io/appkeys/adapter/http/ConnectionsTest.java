@@ -8,6 +8,7 @@ import io.appkeys.core.domain.AppToken;
 import io.micronaut.http.server.HttpServerConfiguration;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +56,62 @@ class ConnectionsTest {
     }
 
     @Test
+    void aRequestDribbledAByteAtATime_isCutOffAtTheReadTimeout_whileAnIdleKeepAliveConnectionStays()
+            throws Exception {
+        try (TestServer strict = new TestServer(TestDatabases.freshH2(directory),
+                        Map.of("appkeys.request-read-timeout", "1s"));
+                Socket slow = new RawHttp(strict.uri()).connect();
+                Socket keepAlive = new RawHttp(strict.uri()).connect()) {
+            OutputStream out = slow.getOutputStream();
+            out.write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
+            slow.setSoTimeout(200);
+            boolean closed = false;
+            for (int i = 0; i < 100 && !closed; i++) {
+                out.write("X-Slow: a\r\n".getBytes(StandardCharsets.US_ASCII));
+                closed = readsEnd(slow);
+            }
+            assertTrue(closed, "the dribbled request was cut off");
+
+            String request = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+            keepAlive.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            assertTrue(readResponse(keepAlive).startsWith("HTTP/1.1 200"));
+            Thread.sleep(2_000);
+            keepAlive.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            assertTrue(readResponse(keepAlive).startsWith("HTTP/1.1 200"), "idle between requests is fine");
+        }
+    }
+
+    /** Whether the connection ended, waiting at most the socket's timeout for a sign of it. */
+    private static boolean readsEnd(Socket socket) throws IOException {
+        try {
+            return socket.getInputStream().read() < 0;
+        } catch (java.net.SocketTimeoutException stillOpen) {
+            return false;
+        } catch (SocketException reset) {
+            return true;
+        }
+    }
+
+    /** One response on a kept-alive connection: its head, and as much body as Content-Length says. */
+    private static String readResponse(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int c = in.read();
+            if (c < 0) {
+                return head.toString();
+            }
+            head.append((char) c);
+        }
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)")
+                .matcher(head);
+        if (length.find()) {
+            in.readNBytes(Integer.parseInt(length.group(1)));
+        }
+        return head.toString();
+    }
+
+    @Test
     void theIdleTimeout_isThirtySecondsUnlessConfigured() {
         assertEquals(Duration.ofSeconds(30), server.bean(HttpServerConfiguration.class).getIdleTimeout());
     }
@@ -75,6 +132,48 @@ class ConnectionsTest {
                 (String) null);
 
         assertEquals(200, reply.status(), reply::toString);
+    }
+
+    @Test
+    void forwardingHeaders_areIgnored_unlessTheOperatorNamesOne() {
+        Tenant tenant = Tenant.create(server.appKeys());
+        Credentials guess = tenant.admin.withToken(AppToken.fromBody("P".repeat(AppToken.BODY_LENGTH)).reveal());
+        int status = 0;
+        for (int i = 0; i < 30 && status != 429; i++) {
+            Map<String, String> spoofed = new java.util.HashMap<>(Http.headers(guess));
+            spoofed.put("X-Forwarded-For", "198.51.100." + i);
+            status = new RawHttp(server.uri(), "127.0.0.3").send("GET", "/api/vlm/appkeys", spoofed, (String) null)
+                    .status();
+        }
+        assertEquals(429, status, "a client cannot escape the throttle by naming another address");
+
+        try (TestServer proxied = new TestServer(TestDatabases.freshH2(directory),
+                Map.of("appkeys.client-address-header", "X-Forwarded-For"))) {
+            Tenant behind = Tenant.create(proxied.appKeys());
+            Credentials owner = behind.keyWithRoles("owner", io.appkeys.core.domain.LicenseManager.OWNER);
+            Credentials wrong = owner.withToken(guess.appToken());
+            RawHttp proxy = new RawHttp(proxied.uri());
+            int attacker = 0;
+            for (int i = 0; i < 30 && attacker != 429; i++) {
+                attacker = proxy.send("GET", "/api/vlm/appkeys", withForwardedFor(wrong, "spoofed, 203.0.113.7"),
+                        (String) null).status();
+            }
+            assertEquals(429, attacker, "the address the proxy added is the one throttled");
+
+            Reply created = proxy.send("POST", "/api/vlm/appkeys", withForwardedFor(owner, "203.0.113.7, 198.51.100.2"),
+                    "{\"label\":\"from behind the proxy\"}");
+            assertEquals(200, created.status(), created::toString);
+            assertEquals("198.51.100.2", behind.appKeys.readAuditLog(behind.master,
+                    io.appkeys.core.domain.PageRequest.first(1000)).items().stream()
+                    .filter(entry -> entry.event().target().contains("from behind the proxy")).findFirst()
+                    .orElseThrow().event().origin());
+        }
+    }
+
+    private static Map<String, String> withForwardedFor(Credentials as, String addresses) {
+        Map<String, String> headers = new java.util.HashMap<>(Http.headers(as));
+        headers.put("X-Forwarded-For", addresses);
+        return headers;
     }
 
     /** Whether the server closes the connection (within the test's own socket timeout). */

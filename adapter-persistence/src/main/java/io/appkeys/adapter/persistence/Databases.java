@@ -78,7 +78,7 @@ public final class Databases {
             throw new StoreUnavailableException("cannot open the store at " + effective.redactedUrl() + ": "
                     + effective.redact(rootMessage(e)), e);
         }
-        return storage(pool, effective, file.isPresent());
+        return storage(pool, effective, file.isPresent() && !setsWriteDelay(settings));
     }
 
     /** What the pool connects with: H2 in PostgreSQL's dialect, and an embedded file with its password. */
@@ -91,6 +91,14 @@ public final class Databases {
         H2File.requireLoopbackServer(effective);
         file.get().prepareDirectory(warnings);
         return hasCredentials(effective) ? effective : file.get().withPassword(effective);
+    }
+
+    /**
+     * Whether the URL chooses H2's write delay itself: then H2's own behaviour is what the operator asked for,
+     * commits are not forced to disk, and a crash may lose the last ones confirmed.
+     */
+    private static boolean setsWriteDelay(DatabaseSettings settings) {
+        return settings.url().toUpperCase(Locale.ROOT).contains(";WRITE_DELAY=");
     }
 
     /** A single connection to the store, for tests that need to act on the database behind the adapter. */
@@ -164,7 +172,8 @@ public final class Databases {
      * H2 speaks PostgreSQL's dialect here, so one migration set and one set of statements serve both. It writes
      * each commit before the commit returns ({@code WRITE_DELAY=0}; by default it waits up to half a second,
      * and a process killed meanwhile loses changes it had confirmed), and keeps no trace file (which could
-     * hold statements, and would be created with the process's default permissions).
+     * hold statements, and would be created with the process's default permissions). A URL that sets any of
+     * these itself keeps its own.
      */
     static DatabaseSettings withH2Defaults(DatabaseSettings settings) {
         String url = settings.url();

@@ -22,6 +22,7 @@ final class Db {
     private final Runnable connectionsLost;
     private final boolean syncCommits;
     private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
+    private final GroupSync commits = new GroupSync();
 
     /**
      * @param settings        the store, for messages (its password is masked in every one)
@@ -62,7 +63,7 @@ final class Db {
             return jdbi.withHandle(handle -> {
                 T result = handle.inTransaction(transaction -> work.get());
                 if (open[0] == 1 && syncCommits) {
-                    handle.execute("CHECKPOINT SYNC");
+                    commits.afterCommit(() -> handle.execute("CHECKPOINT SYNC"));
                 }
                 return result;
             });
@@ -86,9 +87,11 @@ final class Db {
         String reason = settings.redact(sql.map(SQLException::getMessage).orElse(e.getMessage()));
         if (isConnectionProblem(e, state)) {
             connectionsLost.run();
-            return new StoreUnavailableException("the database at " + settings.redactedUrl() + " is unavailable: " + firstLine(reason), e);
+            return new StoreUnavailableException("the database at " + settings.redactedUrl() + " is unavailable: "
+                    + firstLine(reason), e);
         }
-        return new StoreUnavailableException("the database at " + settings.redactedUrl() + " failed: " + firstLine(reason), e);
+        return new StoreUnavailableException("the database at " + settings.redactedUrl() + " failed: "
+                + firstLine(reason), e);
     }
 
     private static boolean isConnectionProblem(Throwable e, String state) {

@@ -21,7 +21,7 @@ import java.time.Duration;
  * @param usageInterval       how often at most a key's last use is recorded (1 minute)
  * @param refusalTime         how long after a check began its refusal may be answered, whatever the cause,
  *                            so that refusals cannot be told apart by time; longer than a token
- *                            verification (100 ms)
+ *                            verification, even when a few wait for their turn (250 ms)
  */
 public record AppKeysSettings(
         String appKeyPrefix,
@@ -54,7 +54,7 @@ public record AppKeysSettings(
     public static AppKeysSettings defaults() {
         return new AppKeysSettings(AppKeyName.DEFAULT_PREFIX, Duration.ofDays(30), Duration.ofSeconds(30), 100_000,
                 10, Duration.ofSeconds(10), Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
-                Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofMillis(100));
+                Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofMillis(250));
     }
 
     public AppKeysSettings withAppKeyPrefix(String value) {
