@@ -39,7 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 3)
 public class AuthenticateBenchmark {
@@ -56,7 +58,10 @@ public class AuthenticateBenchmark {
 
     @Setup
     public void setUp() {
-        warm = AppKeys.builder().argon2(Argon2Parameters.owasp()).usageFlushEvery(null).build();
+        warm = AppKeys.builder()
+                .argon2(Argon2Parameters.owasp())
+                .usageFlushEvery(null)
+                .build();
         CreatedAppKey key = newKey(warm);
         appKey = key.key().appKey().value();
         token = key.token().reveal();
@@ -64,8 +69,11 @@ public class AuthenticateBenchmark {
 
         // A cache that trusts nothing for long: every call reads the store again, but finds the hash it
         // verified before, so no Argon2.
-        cold = AppKeys.builder().argon2(Argon2Parameters.owasp()).usageFlushEvery(null)
-                .settings(AppKeysSettings.defaults().withCacheTtl(Duration.ofNanos(1))).build();
+        cold = AppKeys.builder()
+                .argon2(Argon2Parameters.owasp())
+                .usageFlushEvery(null)
+                .settings(AppKeysSettings.defaults().withCacheTtl(Duration.ofNanos(1)))
+                .build();
         CreatedAppKey coldKey = newKey(cold);
         coldAppKey = coldKey.key().appKey().value();
         coldToken = coldKey.token().reveal();
@@ -77,8 +85,10 @@ public class AuthenticateBenchmark {
     }
 
     private static CreatedAppKey newKey(AppKeys appKeys) {
-        Caller master = Caller.master(appKeys.createAccount(new NewAccount(new AccountName("bench"),
-                new Email("owner@bench.com"), Optional.empty(), "benchmark")), "benchmark");
+        Caller master = Caller.master(
+                appKeys.createAccount(new NewAccount(
+                        new AccountName("bench"), new Email("owner@bench.com"), Optional.empty(), "benchmark")),
+                "benchmark");
         return appKeys.createAppKey(master, new Label("benchmark"));
     }
 
@@ -121,9 +131,14 @@ public class AuthenticateBenchmark {
 
         @Setup
         public void setUp() {
-            appKeys = AppKeys.builder().argon2(Argon2Parameters.owasp()).usageFlushEvery(null).build();
-            master = Caller.master(appKeys.createAccount(new NewAccount(new AccountName("bench"),
-                    new Email("owner@bench.com"), Optional.empty(), "benchmark")), "benchmark");
+            appKeys = AppKeys.builder()
+                    .argon2(Argon2Parameters.owasp())
+                    .usageFlushEvery(null)
+                    .build();
+            master = Caller.master(
+                    appKeys.createAccount(new NewAccount(
+                            new AccountName("bench"), new Email("owner@bench.com"), Optional.empty(), "benchmark")),
+                    "benchmark");
             CreatedAppKey key = appKeys.createAppKey(master, new Label("benchmark"));
             appKey = key.key().appKey().value();
             token = key.token().reveal();

@@ -49,8 +49,7 @@ public final class DurabilityBenchmark {
         MODES.put("after (written and synced on commit)", "");
     }
 
-    private DurabilityBenchmark() {
-    }
+    private DurabilityBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
@@ -58,23 +57,33 @@ public final class DurabilityBenchmark {
         for (int round = 1; round <= rounds; round++) {
             for (Map.Entry<String, String> mode : MODES.entrySet()) {
                 for (String hashing : List.of("OWASP", "cheap")) {
-                    Argon2Parameters argon2 = hashing.equals("OWASP") ? Argon2Parameters.owasp()
-                            : Argon2Parameters.fast();
+                    Argon2Parameters argon2 =
+                            hashing.equals("OWASP") ? Argon2Parameters.owasp() : Argon2Parameters.fast();
                     int operations = hashing.equals("OWASP") ? 60 : 400;
                     for (int clients : new int[] {1, 4}) {
                         String name = mode.getKey() + ", Argon2 " + hashing + ", " + clients + " client(s)";
                         double[] rates = measure(mode.getValue(), argon2, operations, clients);
-                        results.computeIfAbsent(name + ": creates/s", k -> new ArrayList<>()).add(rates[0]);
-                        results.computeIfAbsent(name + ": renewals/s", k -> new ArrayList<>()).add(rates[1]);
-                        System.out.printf(Locale.ROOT, "round %d  %-80s creates %8.1f/s  renewals %8.1f/s%n", round,
-                                name, rates[0], rates[1]);
+                        results.computeIfAbsent(name + ": creates/s", k -> new ArrayList<>())
+                                .add(rates[0]);
+                        results.computeIfAbsent(name + ": renewals/s", k -> new ArrayList<>())
+                                .add(rates[1]);
+                        System.out.printf(
+                                Locale.ROOT,
+                                "round %d  %-80s creates %8.1f/s  renewals %8.1f/s%n",
+                                round,
+                                name,
+                                rates[0],
+                                rates[1]);
                     }
                 }
             }
         }
         System.out.println();
         System.out.println("medians of " + rounds + " rounds:");
-        results.forEach((name, values) -> System.out.printf(Locale.ROOT, "  %-100s %8.1f%n", name,
+        results.forEach((name, values) -> System.out.printf(
+                Locale.ROOT,
+                "  %-100s %8.1f%n",
+                name,
                 values.stream().sorted().toList().get(values.size() / 2)));
     }
 
@@ -83,17 +92,20 @@ public final class DurabilityBenchmark {
             throws Exception {
         Path home = Files.createTempDirectory("appkeys-durability");
         DatabaseSettings store = DatabaseSettings.of("jdbc:h2:file:" + home.resolve("bench") + urlSuffix);
-        try (AppKeys appKeys = AppKeys.builder().storage(Databases.open(store)).argon2(argon2)
-                .usageFlushEvery(null).build()) {
-            Account account = appKeys.createAccount(new NewAccount(new AccountName("bench"),
-                    new Email("ops@bench.example"), Optional.empty(), "bench"));
+        try (AppKeys appKeys = AppKeys.builder()
+                .storage(Databases.open(store))
+                .argon2(argon2)
+                .usageFlushEvery(null)
+                .build()) {
+            Account account = appKeys.createAccount(new NewAccount(
+                    new AccountName("bench"), new Email("ops@bench.example"), Optional.empty(), "bench"));
             Caller master = Caller.master(account, "bench");
             ExecutorService pool = Executors.newFixedThreadPool(clients);
             try {
                 List<CreatedAppKey> created = new ArrayList<>();
                 long start = System.nanoTime();
-                for (Future<CreatedAppKey> future : submit(pool, operations,
-                        i -> appKeys.createAppKey(master, new Label("key " + i)))) {
+                for (Future<CreatedAppKey> future :
+                        submit(pool, operations, i -> appKeys.createAppKey(master, new Label("key " + i)))) {
                     created.add(future.get());
                 }
                 double creates = operations / seconds(start);
@@ -115,8 +127,8 @@ public final class DurabilityBenchmark {
         }
     }
 
-    private static List<Future<CreatedAppKey>> submit(ExecutorService pool, int count,
-            java.util.function.IntFunction<CreatedAppKey> work) {
+    private static List<Future<CreatedAppKey>> submit(
+            ExecutorService pool, int count, java.util.function.IntFunction<CreatedAppKey> work) {
         List<Future<CreatedAppKey>> futures = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int index = i;

@@ -19,7 +19,6 @@ import io.appkeys.core.port.out.Storage;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,7 +75,8 @@ public final class StorageLoadBenchmark {
                 new StorageLoadBenchmark(storage).run("H2 (file, embedded)", total);
             } finally {
                 try (var files = java.nio.file.Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    files.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 }
             }
         } else {
@@ -134,8 +134,8 @@ public final class StorageLoadBenchmark {
         while (!taken.add(name.value())) {
             name = AppKeyName.of("vtexappkey", owner.name(), suffix()); // six letters collide now and then
         }
-        AppKey key = new AppKey(AppKeyId.random(), owner.name(), name, new Label("key " + created), at, true,
-                Optional.empty());
+        AppKey key = new AppKey(
+                AppKeyId.random(), owner.name(), name, new Label("key " + created), at, true, Optional.empty());
         appKeys.add(key.appKey().value());
         if (owner == big) {
             bigAccountCursors.add(Cursor.at(at, key.id().value()));
@@ -152,11 +152,22 @@ public final class StorageLoadBenchmark {
         long[] first = sample(PAGE_READS, () -> storage.keys().list(big.name(), PageRequest.first(PAGE_SIZE)));
         int depth = bigAccountCursors.size() - PAGE_SIZE - 1;
         Cursor deep = bigAccountCursors.get(depth);
-        long[] deepPages = sample(PAGE_READS, () -> storage.keys().list(big.name(),
-                PageRequest.first(PAGE_SIZE).next(deep)));
-        System.out.printf(Locale.ROOT, "| %,d | %.1f s | %s | %s | %s | %s | %s | %s | %,d |%n", created,
-                loadNanos / 1e9, ms(lookups, 50), ms(lookups, 99), ms(first, 50), ms(first, 99),
-                ms(deepPages, 50), ms(deepPages, 99), depth + 1);
+        long[] deepPages = sample(
+                PAGE_READS,
+                () -> storage.keys()
+                        .list(big.name(), PageRequest.first(PAGE_SIZE).next(deep)));
+        System.out.printf(
+                Locale.ROOT,
+                "| %,d | %.1f s | %s | %s | %s | %s | %s | %s | %,d |%n",
+                created,
+                loadNanos / 1e9,
+                ms(lookups, 50),
+                ms(lookups, 99),
+                ms(first, 50),
+                ms(first, 99),
+                ms(deepPages, 50),
+                ms(deepPages, 99),
+                depth + 1);
     }
 
     private Object lookup() {
@@ -181,12 +192,13 @@ public final class StorageLoadBenchmark {
     }
 
     private Account account(String name) {
-        Account account = new Account(UUID.randomUUID(), new AccountName(name), UserId.random(),
-                new Email("owner@" + name + ".com"), T0);
+        Account account = new Account(
+                UUID.randomUUID(), new AccountName(name), UserId.random(), new Email("owner@" + name + ".com"), T0);
         storage.transactions().run(() -> {
             storage.accounts().insert(account);
-            storage.users().insert(new User(account.masterUserId(), account.name(), account.masterEmail(),
-                    Optional.empty(), T0));
+            storage.users()
+                    .insert(new User(
+                            account.masterUserId(), account.name(), account.masterEmail(), Optional.empty(), T0));
         });
         return account;
     }
@@ -208,5 +220,4 @@ public final class StorageLoadBenchmark {
             connection.createStatement().execute(sql);
         }
     }
-
 }

@@ -93,12 +93,33 @@ import java.util.concurrent.TimeUnit;
  * }
  * }</pre>
  */
-public final class AppKeys implements CreateAccountUseCase, FindAccountUseCase, ListAccountsUseCase,
-        AddUserUseCase, RemoveUserUseCase, GetUserUseCase, ListUsersUseCase, CreateAppKeyUseCase,
-        ListAppKeysUseCase, GetAppKeyUseCase, SetAppKeyActiveUseCase, DeleteAppKeyUseCase, RenewAppTokenUseCase,
-        FinishRenewalUseCase, CancelRenewalUseCase, DefineResourceUseCase, ListResourcesUseCase,
-        CreateRoleUseCase, ListRolesUseCase, LinkRolesUseCase, UnlinkRoleUseCase, ListPrincipalRolesUseCase,
-        AuthenticateUseCase, AuthorizeUseCase, ReadAuditLogUseCase, AutoCloseable {
+public final class AppKeys
+        implements CreateAccountUseCase,
+                FindAccountUseCase,
+                ListAccountsUseCase,
+                AddUserUseCase,
+                RemoveUserUseCase,
+                GetUserUseCase,
+                ListUsersUseCase,
+                CreateAppKeyUseCase,
+                ListAppKeysUseCase,
+                GetAppKeyUseCase,
+                SetAppKeyActiveUseCase,
+                DeleteAppKeyUseCase,
+                RenewAppTokenUseCase,
+                FinishRenewalUseCase,
+                CancelRenewalUseCase,
+                DefineResourceUseCase,
+                ListResourcesUseCase,
+                CreateRoleUseCase,
+                ListRolesUseCase,
+                LinkRolesUseCase,
+                UnlinkRoleUseCase,
+                ListPrincipalRolesUseCase,
+                AuthenticateUseCase,
+                AuthorizeUseCase,
+                ReadAuditLogUseCase,
+                AutoCloseable {
 
     private final Storage storage;
     private final AccountService accounts;
@@ -138,8 +159,8 @@ public final class AppKeys implements CreateAccountUseCase, FindAccountUseCase, 
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(authentication::flushUsage, every.toMillis(), every.toMillis(),
-                TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(
+                authentication::flushUsage, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         return executor;
     }
 
@@ -283,8 +304,7 @@ public final class AppKeys implements CreateAccountUseCase, FindAccountUseCase, 
     }
 
     @Override
-    public Optional<AuthenticationResult> authenticateWithoutBlocking(String appKey, String appToken,
-            String source) {
+    public Optional<AuthenticationResult> authenticateWithoutBlocking(String appKey, String appToken, String source) {
         return authentication.authenticateWithoutBlocking(appKey, appToken, source);
     }
 
@@ -308,8 +328,7 @@ public final class AppKeys implements CreateAccountUseCase, FindAccountUseCase, 
         private AppKeysSettings settings = AppKeysSettings.defaults();
         private Duration usageFlushEvery = Duration.ofSeconds(10);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Where everything is kept; closed with the built instance. Default: in memory. */
         public Builder storage(Storage value) {

@@ -26,21 +26,22 @@ class ReadmeExampleTest {
         boolean allowed;
         // --- README example starts (the builder's .argon2(...) line is the only addition, for speed) ---
         try (AppKeys appKeys = AppKeys.builder().argon2(Argon2Parameters.fast()).build()) {
-            Account acme = appKeys.createAccount(new NewAccount(new AccountName("acme"),
-                    new Email("owner@acme.com"), Optional.empty(), "my-app"));
+            Account acme = appKeys.createAccount(
+                    new NewAccount(new AccountName("acme"), new Email("owner@acme.com"), Optional.empty(), "my-app"));
             Caller owner = Caller.master(acme, "my-app");
 
             CreatedAppKey key = appKeys.createAppKey(owner, new Label("orders sync"));
-            String appKey = key.key().appKey().value();      // public: vtexappkey-acme-XXXXXX
-            String appToken = key.token().reveal();          // secret, shown this once
+            String appKey = key.key().appKey().value(); // public: vtexappkey-acme-XXXXXX
+            String appToken = key.token().reveal(); // secret, shown this once
 
-            Role admin = appKeys.listRoles(owner).get(0);   // "Owner (Admin Super)"
+            Role admin = appKeys.listRoles(owner).get(0); // "Owner (Admin Super)"
             appKeys.linkRoles(owner, PrincipalRef.parse(appKey), Set.of(admin.id()));
 
             // On every request, with the two headers' values:
             AuthenticationResult result = appKeys.authenticate(appKey, appToken);
             allowed = result instanceof AuthenticationResult.Authenticated ok
-                    && appKeys.authorize(ok.principal(), LicenseManager.VIEW_API_KEYS).allowed();
+                    && appKeys.authorize(ok.principal(), LicenseManager.VIEW_API_KEYS)
+                            .allowed();
         }
         // --- README example ends ---
         assertTrue(allowed);

@@ -22,12 +22,10 @@ final class ArchitectureRules {
      * server the bean definitions Micronaut generates from it, named {@code $AppKeysFactory...}).
      */
     static final Set<String> COMPOSITION_ROOTS = Set.of(
-            "io.appkeys.core.AppKeys",
-            "io.appkeys.adapter.http.AppKeysFactory",
-            "io.appkeys.adapter.cli.Composition");
+            "io.appkeys.core.AppKeys", "io.appkeys.adapter.http.AppKeysFactory", "io.appkeys.adapter.cli.Composition");
 
-    static final DescribedPredicate<JavaClass> COMPOSITION_ROOT = describe("a composition root",
-            ArchitectureRules::isCompositionRoot);
+    static final DescribedPredicate<JavaClass> COMPOSITION_ROOT =
+            describe("a composition root", ArchitectureRules::isCompositionRoot);
 
     static final DescribedPredicate<JavaClass> ANY = describe("any class", javaClass -> true);
 
@@ -46,36 +44,53 @@ final class ArchitectureRules {
 
     /** Core is plain Java: no framework, no storage API. */
     static final ArchRule CORE_IS_FRAMEWORK_FREE = noClasses()
-            .that().resideInAPackage("io.appkeys.core..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "org.jdbi..", "picocli..",
-                    "jakarta..", "javax.inject..", "java.sql..", "javax.sql..", "org.flywaydb..", "com.zaxxer..",
-                    "org.h2..", "org.postgresql..", "com.fasterxml.jackson..")
+            .that()
+            .resideInAPackage("io.appkeys.core..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "io.micronaut..",
+                    "org.jdbi..",
+                    "picocli..",
+                    "jakarta..",
+                    "javax.inject..",
+                    "java.sql..",
+                    "javax.sql..",
+                    "org.flywaydb..",
+                    "com.zaxxer..",
+                    "org.h2..",
+                    "org.postgresql..",
+                    "com.fasterxml.jackson..")
             .because("core is a library any Java app can embed, with storage behind its ports");
 
     /** The Argon2 binding stays behind the hashing port. */
     static final ArchRule ONLY_CRYPTO_USES_ARGON2 = noClasses()
-            .that().resideOutsideOfPackage("io.appkeys.core.crypto..")
-            .should().dependOnClassesThat().resideInAPackage("de.mkammerer..")
+            .that()
+            .resideOutsideOfPackage("io.appkeys.core.crypto..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("de.mkammerer..")
             .because("only core.crypto implements hashing; everything else goes through SecretHasher");
 
     /** Adapters do not reach into each other; only a composition root wires them together. */
     static final ArchRule ADAPTERS_ARE_INDEPENDENT = noClasses()
-            .that().resideInAnyPackage("io.appkeys.adapter..")
+            .that()
+            .resideInAnyPackage("io.appkeys.adapter..")
             .and(DescribedPredicate.not(COMPOSITION_ROOT))
             .should(new DependsOnAnotherAdapter())
             .because("an adapter talks to core's ports; only its composition root may open another adapter");
 
     /** No package depends on itself through others. */
-    static final ArchRule NO_CYCLES = slices().matching("io.appkeys.(**)").should().beFreeOfCycles();
+    static final ArchRule NO_CYCLES =
+            slices().matching("io.appkeys.(**)").should().beFreeOfCycles();
 
-    private ArchitectureRules() {
-    }
+    private ArchitectureRules() {}
 
     private static boolean isCompositionRoot(JavaClass javaClass) {
         String name = javaClass.getName();
         for (String root : COMPOSITION_ROOTS) {
-            String generated = root.substring(0, root.lastIndexOf('.') + 1) + "$"
-                    + root.substring(root.lastIndexOf('.') + 1);
+            String generated =
+                    root.substring(0, root.lastIndexOf('.') + 1) + "$" + root.substring(root.lastIndexOf('.') + 1);
             if (name.equals(root) || name.startsWith(root + "$") || name.startsWith(generated)) {
                 return true;
             }

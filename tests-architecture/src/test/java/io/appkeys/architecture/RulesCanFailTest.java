@@ -35,8 +35,12 @@ class RulesCanFailTest {
 
     @Test
     void onion_catchesTheDomainDependingOnAService() {
-        assertBreaks(ArchitectureRules.ONION, DomainThatCallsAService.class.getName(), DomainThatCallsAService.class,
-                CredentialCache.class, AccountName.class);
+        assertBreaks(
+                ArchitectureRules.ONION,
+                DomainThatCallsAService.class.getName(),
+                DomainThatCallsAService.class,
+                CredentialCache.class,
+                AccountName.class);
     }
 
     @Test
@@ -46,14 +50,19 @@ class RulesCanFailTest {
 
     @Test
     void argon2Rule_catchesHashingOutsideCrypto() {
-        assertBreaks(ArchitectureRules.ONLY_CRYPTO_USES_ARGON2, "de.mkammerer.argon2.Argon2Factory",
+        assertBreaks(
+                ArchitectureRules.ONLY_CRYPTO_USES_ARGON2,
+                "de.mkammerer.argon2.Argon2Factory",
                 ServiceThatHashesDirectly.class);
     }
 
     @Test
     void adapterRule_catchesAnAdapterReachingIntoAnother() {
-        assertBreaks(ArchitectureRules.ADAPTERS_ARE_INDEPENDENT, DatabaseSettings.class.getName(),
-                ControllerThatOpensTheDatabase.class, DatabaseSettings.class);
+        assertBreaks(
+                ArchitectureRules.ADAPTERS_ARE_INDEPENDENT,
+                DatabaseSettings.class.getName(),
+                ControllerThatOpensTheDatabase.class,
+                DatabaseSettings.class);
     }
 
     @Test
@@ -63,7 +72,9 @@ class RulesCanFailTest {
 
     @Test
     void theRules_passOnCleanClasses() {
-        assertFalse(evaluate(ArchitectureRules.CORE_IS_FRAMEWORK_FREE, CredentialCache.class).hasViolation());
-        assertFalse(evaluate(ArchitectureRules.ADAPTERS_ARE_INDEPENDENT, DatabaseSettings.class).hasViolation());
+        assertFalse(evaluate(ArchitectureRules.CORE_IS_FRAMEWORK_FREE, CredentialCache.class)
+                .hasViolation());
+        assertFalse(evaluate(ArchitectureRules.ADAPTERS_ARE_INDEPENDENT, DatabaseSettings.class)
+                .hasViolation());
     }
 }

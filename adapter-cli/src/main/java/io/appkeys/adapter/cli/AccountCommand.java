@@ -18,24 +18,40 @@ final class AccountCommand {
     @ParentCommand
     AppKeysCli cli;
 
-    @Command(name = "create", description = "Creates an account with its master user and the predefined"
-            + " License Manager resources and roles.")
+    @Command(
+            name = "create",
+            description = "Creates an account with its master user and the predefined"
+                    + " License Manager resources and roles.")
     void create(
-            @Parameters(paramLabel = "<name>",
-                    description = "the account name: a lowercase letter, then 1 to 39 lowercase letters or digits")
-            AccountName name,
-            @Option(names = "--master-email", required = true, paramLabel = "<email>",
-                    description = "the master user's email, the account's contact") Email masterEmail,
+            @Parameters(
+                            paramLabel = "<name>",
+                            description =
+                                    "the account name: a lowercase letter, then 1 to 39 lowercase letters or digits")
+                    AccountName name,
+            @Option(
+                            names = "--master-email",
+                            required = true,
+                            paramLabel = "<email>",
+                            description = "the master user's email, the account's contact")
+                    Email masterEmail,
             @Option(names = "--master-name", paramLabel = "<name>", description = "the master user's name")
-            PersonName masterName) {
-        Account account = cli.appKeys().createAccount(
-                new NewAccount(name, masterEmail, Optional.ofNullable(masterName), AppKeysCli.ORIGIN));
+                    PersonName masterName) {
+        Account account = cli.appKeys()
+                .createAccount(new NewAccount(name, masterEmail, Optional.ofNullable(masterName), AppKeysCli.ORIGIN));
         cli.output().show(Views.account(account));
     }
 
     @Command(name = "list", description = "Lists every account in the store.")
     void list() {
-        cli.output().list(cli.appKeys().listAccounts().stream().map(Views::account).toList(), "No accounts.",
-                "name", "masterEmail", "createdIn", "id");
+        cli.output()
+                .list(
+                        cli.appKeys().listAccounts().stream()
+                                .map(Views::account)
+                                .toList(),
+                        "No accounts.",
+                        "name",
+                        "masterEmail",
+                        "createdIn",
+                        "id");
     }
 }

@@ -13,7 +13,9 @@ final class AccountOption {
 
     static final String VARIABLE = "APPKEYS_ACCOUNT";
 
-    @Option(names = "--account", paramLabel = "<account>",
+    @Option(
+            names = "--account",
+            paramLabel = "<account>",
             description = "the account to act on, as its master user (default: $APPKEYS_ACCOUNT)")
     AccountName account;
 
@@ -26,8 +28,8 @@ final class AccountOption {
         }
         String fromEnvironment = environment.get(VARIABLE);
         if (fromEnvironment == null || fromEnvironment.isBlank()) {
-            throw new ParameterException(command.commandLine(),
-                    "Missing required option: '--account=<account>' (or set " + VARIABLE + ")");
+            throw new ParameterException(
+                    command.commandLine(), "Missing required option: '--account=<account>' (or set " + VARIABLE + ")");
         }
         try {
             return new AccountName(fromEnvironment.strip());

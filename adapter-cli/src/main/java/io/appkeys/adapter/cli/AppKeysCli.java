@@ -23,39 +23,54 @@ import picocli.CommandLine.ScopeType;
  * The {@code appkeys} operator command line. It opens one store (embedded H2 by default, or the JDBC URL given
  * with {@code --db}) and acts there with the authority of each account's master user.
  */
-@Command(name = "appkeys",
+@Command(
+        name = "appkeys",
         scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         usageHelpAutoWidth = true,
-        description = {"Operates an AppKeys store: accounts, users, app keys, roles, resources, the audit log,"
-                + " and credential checks. Every account-scoped command acts as the account's master user."},
-        subcommands = {AccountCommand.class, UserCommand.class, KeyCommand.class, RoleCommand.class,
-                ResourceCommand.class, AuditCommand.class, AuthCommand.class,
-                AutoComplete.GenerateCompletion.class},
+        description = {
+            "Operates an AppKeys store: accounts, users, app keys, roles, resources, the audit log,"
+                    + " and credential checks. Every account-scoped command acts as the account's master user."
+        },
+        subcommands = {
+            AccountCommand.class,
+            UserCommand.class,
+            KeyCommand.class,
+            RoleCommand.class,
+            ResourceCommand.class,
+            AuditCommand.class,
+            AuthCommand.class,
+            AutoComplete.GenerateCompletion.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                "0:success",
-                "1:unexpected error (a bug: rerun with --verbose and report it)",
-                "2:usage error: a missing or invalid option, argument or value",
-                "3:not found: no such account, user, app key, role or pending renewal",
-                "4:conflict: it exists already, or a renewal is pending already",
-                "5:not authorized: credentials rejected, or the resource is not granted",
-                "6:store unavailable: the database cannot be reached; nothing was changed"},
+            "0:success",
+            "1:unexpected error (a bug: rerun with --verbose and report it)",
+            "2:usage error: a missing or invalid option, argument or value",
+            "3:not found: no such account, user, app key, role or pending renewal",
+            "4:conflict: it exists already, or a renewal is pending already",
+            "5:not authorized: credentials rejected, or the resource is not granted",
+            "6:store unavailable: the database cannot be reached; nothing was changed"
+        },
         footerHeading = "%nEnvironment:%n",
         footer = {
-                "  APPKEYS_ACCOUNT      account for account-scoped commands without --account",
-                "  APPKEYS_DB_URL       JDBC URL of the store when --db is absent",
-                "  APPKEYS_DB_USER      database user",
-                "  APPKEYS_DB_PASSWORD  database password",
-                "  APPKEYS_HOME         home of the embedded store (default: ~/.appkeys)",
-                "  APPKEYS_APP_TOKEN    appToken for 'auth check' (else: standard input)"})
+            "  APPKEYS_ACCOUNT      account for account-scoped commands without --account",
+            "  APPKEYS_DB_URL       JDBC URL of the store when --db is absent",
+            "  APPKEYS_DB_USER      database user",
+            "  APPKEYS_DB_PASSWORD  database password",
+            "  APPKEYS_HOME         home of the embedded store (default: ~/.appkeys)",
+            "  APPKEYS_APP_TOKEN    appToken for 'auth check' (else: standard input)"
+        })
 public final class AppKeysCli {
 
     /** How the audit log names where the CLI's changes come from. */
     static final String ORIGIN = "cli";
 
-    @Option(names = "--db", paramLabel = "<jdbc-url>", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--db",
+            paramLabel = "<jdbc-url>",
+            scope = ScopeType.INHERIT,
             description = "JDBC URL of the store, jdbc:h2:... or jdbc:postgresql:... (default: $APPKEYS_DB_URL,"
                     + " else the embedded H2 file under $APPKEYS_HOME or ~/.appkeys)")
     String database;
@@ -90,8 +105,7 @@ public final class AppKeysCli {
 
     public static void main(String[] args) {
         Map<String, String> environment = System.getenv();
-        AppKeysCli cli = new AppKeysCli(environment, System.in, System.console(),
-                Composition.production(environment));
+        AppKeysCli cli = new AppKeysCli(environment, System.in, System.console(), Composition.production(environment));
         int code = cli.run(args, new PrintWriter(System.out), new PrintWriter(System.err));
         System.exit(code);
     }
@@ -102,9 +116,11 @@ public final class AppKeysCli {
         this.err = stderr;
         CommandLine commandLine = new CommandLine(this);
         Converters.registerOn(commandLine);
-        ErrorReporter reporter = new ErrorReporter(() -> verbose,
-                text -> composition.redact(Optional.ofNullable(database), text));
-        commandLine.setOut(stdout).setErr(stderr)
+        ErrorReporter reporter =
+                new ErrorReporter(() -> verbose, text -> composition.redact(Optional.ofNullable(database), text));
+        commandLine
+                .setOut(stdout)
+                .setErr(stderr)
                 .setParameterExceptionHandler(reporter)
                 .setExecutionExceptionHandler(reporter)
                 .setExecutionStrategy(this::executeAndClose);
@@ -163,8 +179,8 @@ public final class AppKeysCli {
     /** The master user of the account that {@code option} names, acting from the CLI. */
     Caller master(AccountOption option) {
         AccountName name = option.resolve(environment);
-        Account account = appKeys().findAccount(name)
-                .orElseThrow(() -> new NotFoundException("account " + name + " not found"));
+        Account account =
+                appKeys().findAccount(name).orElseThrow(() -> new NotFoundException("account " + name + " not found"));
         return Caller.master(account, ORIGIN);
     }
 

@@ -14,12 +14,23 @@ final class AuditCommand {
     @ParentCommand
     AppKeysCli cli;
 
-    @Command(name = "list", description = "Lists audit events, oldest first, one page at a time; the last line"
-            + " gives the cursor of the next page.")
+    @Command(
+            name = "list",
+            description = "Lists audit events, oldest first, one page at a time; the last line"
+                    + " gives the cursor of the next page.")
     void list(@Mixin AccountOption account, @Mixin PageOptions pageOptions) {
         PageRequest request = pageOptions.request();
         Page<AuditEntry> page = cli.appKeys().readAuditLog(cli.master(account), request);
-        cli.output().page(page.items().stream().map(Views::audit).toList(), page.next().map(Object::toString),
-                "No audit events.", "sequence", "at", "actor", "action", "target", "origin");
+        cli.output()
+                .page(
+                        page.items().stream().map(Views::audit).toList(),
+                        page.next().map(Object::toString),
+                        "No audit events.",
+                        "sequence",
+                        "at",
+                        "actor",
+                        "action",
+                        "target",
+                        "origin");
     }
 }

@@ -18,42 +18,54 @@ final class AuthCommand {
     @ParentCommand
     AppKeysCli cli;
 
-    @Command(name = "check", description = {
-            "Checks an appKey and its appToken and, with --resource, whether the key's roles grant the resource.",
-            "The appToken is read from $APPKEYS_APP_TOKEN, else from standard input; never from an argument."})
+    @Command(
+            name = "check",
+            description = {
+                "Checks an appKey and its appToken and, with --resource, whether the key's roles grant the resource.",
+                "The appToken is read from $APPKEYS_APP_TOKEN, else from standard input; never from an argument."
+            })
     void check(
             @Option(names = "--app-key", required = true, paramLabel = "<appKey>", description = "the key's appKey")
-            AppKeyName appKey,
+                    AppKeyName appKey,
             @Option(names = "--resource", paramLabel = "<resource>", description = "a resource the key should hold")
-            ResourceName resource,
-            @Option(names = "--account", paramLabel = "<account>",
-                    description = "the account the key should belong to (APPKEYS_ACCOUNT does not apply here)")
-            AccountName account) {
-        String token = cli.tokenInput().read().orElseThrow(() -> new CliFailure(ExitCodes.USAGE,
-                "no appToken given: pipe it on standard input or set " + TokenInput.VARIABLE));
+                    ResourceName resource,
+            @Option(
+                            names = "--account",
+                            paramLabel = "<account>",
+                            description = "the account the key should belong to (APPKEYS_ACCOUNT does not apply here)")
+                    AccountName account) {
+        String token = cli.tokenInput()
+                .read()
+                .orElseThrow(() -> new CliFailure(
+                        ExitCodes.USAGE, "no appToken given: pipe it on standard input or set " + TokenInput.VARIABLE));
         AuthenticationResult result = cli.appKeys().authenticate(appKey.value(), token, AppKeysCli.ORIGIN);
         if (result instanceof AuthenticationResult.Authenticated authenticated) {
             allowed(authenticated.principal(), resource, account);
         } else if (result instanceof AuthenticationResult.Throttled throttled) {
             // Unreachable in practice: throttling counts failures within one process, and a command is one check.
-            throw new CliFailure(ExitCodes.NOT_AUTHORIZED, "not checked: too many failed checks for " + appKey
-                    + "; retry in " + seconds(throttled.retryAfter()));
+            throw new CliFailure(
+                    ExitCodes.NOT_AUTHORIZED,
+                    "not checked: too many failed checks for " + appKey + "; retry in "
+                            + seconds(throttled.retryAfter()));
         } else if (result instanceof AuthenticationResult.Overloaded overloaded) {
-            throw new CliFailure(ExitCodes.NOT_AUTHORIZED, "not checked: too many checks are waiting; retry in "
-                    + seconds(overloaded.retryAfter()));
+            throw new CliFailure(
+                    ExitCodes.NOT_AUTHORIZED,
+                    "not checked: too many checks are waiting; retry in " + seconds(overloaded.retryAfter()));
         } else {
             // One message for every cause, and at one time, as the HTTP API does: the reason is for metrics only.
             holdFor(((AuthenticationResult.Rejected) result).holdFor());
-            throw new CliFailure(ExitCodes.NOT_AUTHORIZED,
-                    "rejected: the appKey and appToken do not match an active app key");
+            throw new CliFailure(
+                    ExitCodes.NOT_AUTHORIZED, "rejected: the appKey and appToken do not match an active app key");
         }
     }
 
     private void allowed(KeyPrincipal principal, ResourceName resource, AccountName account) {
         if (account != null && !account.equals(principal.account())) {
             // As the HTTP API's ?an=: a key acts on its own account only.
-            throw new CliFailure(ExitCodes.NOT_AUTHORIZED, "forbidden: " + principal.appKey()
-                    + " is authenticated, but it is not a key of account " + account);
+            throw new CliFailure(
+                    ExitCodes.NOT_AUTHORIZED,
+                    "forbidden: " + principal.appKey() + " is authenticated, but it is not a key of account "
+                            + account);
         }
         View view = View.of()
                 .with("authenticated", true)
@@ -61,16 +73,20 @@ final class AuthCommand {
                 .with("appKey", principal.appKey().value())
                 .with("id", principal.id().toString());
         if (resource == null) {
-            cli.output().done("Authenticated: " + principal.appKey() + " of account " + principal.account() + ".",
-                    view);
+            cli.output()
+                    .done("Authenticated: " + principal.appKey() + " of account " + principal.account() + ".", view);
             return;
         }
         if (cli.appKeys().authorize(principal, resource) != Decision.ALLOWED) {
-            throw new CliFailure(ExitCodes.NOT_AUTHORIZED, "forbidden: " + principal.appKey()
-                    + " is authenticated, but its roles do not grant " + resource);
+            throw new CliFailure(
+                    ExitCodes.NOT_AUTHORIZED,
+                    "forbidden: " + principal.appKey() + " is authenticated, but its roles do not grant " + resource);
         }
-        cli.output().done("Allowed: " + principal.appKey() + " of account " + principal.account() + " holds "
-                + resource + ".", view.with("resource", resource.value()).with("allowed", true));
+        cli.output()
+                .done(
+                        "Allowed: " + principal.appKey() + " of account " + principal.account() + " holds " + resource
+                                + ".",
+                        view.with("resource", resource.value()).with("allowed", true));
     }
 
     private static void holdFor(Duration hold) {

@@ -44,7 +44,10 @@ final class Composition {
         Storage storage = Databases.open(settings(jdbcUrl), warnings);
         try {
             // No usage timer: a command is short, and closing the AppKeys writes the noted uses.
-            return AppKeys.builder().storage(storage).hasher(new LazyHasher(argon2)).usageFlushEvery(null)
+            return AppKeys.builder()
+                    .storage(storage)
+                    .hasher(new LazyHasher(argon2))
+                    .usageFlushEvery(null)
                     .build();
         } catch (RuntimeException e) {
             storage.close();
@@ -58,15 +61,16 @@ final class Composition {
             return settings(jdbcUrl).redact(text);
         } catch (RuntimeException e) {
             // settings that do not even parse hold no password we could know of; mask what looks like one
-            return DatabaseSettings.of("jdbc:h2:mem:").redact(jdbcUrl.map(url -> text.replace(url, "[database URL]"))
-                    .orElse(text));
+            return DatabaseSettings.of("jdbc:h2:mem:")
+                    .redact(jdbcUrl.map(url -> text.replace(url, "[database URL]"))
+                            .orElse(text));
         }
     }
 
     private DatabaseSettings settings(Optional<String> jdbcUrl) {
         DatabaseSettings fromEnvironment = DatabaseSettings.fromEnvironment(environment);
-        return jdbcUrl.map(url -> new DatabaseSettings(url, fromEnvironment.user(), fromEnvironment.password(),
-                        POOL_SIZE))
+        return jdbcUrl.map(
+                        url -> new DatabaseSettings(url, fromEnvironment.user(), fromEnvironment.password(), POOL_SIZE))
                 .orElseGet(() -> fromEnvironment.withMaxPoolSize(POOL_SIZE));
     }
 

@@ -23,8 +23,7 @@ import picocli.CommandLine.TypeConversionException;
  */
 final class Converters {
 
-    private Converters() {
-    }
+    private Converters() {}
 
     static void registerOn(CommandLine commandLine) {
         commandLine.registerConverter(AccountName.class, domain(AccountName::new));

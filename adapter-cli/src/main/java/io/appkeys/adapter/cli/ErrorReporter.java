@@ -22,6 +22,7 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
 
     /** An appToken is 128 capital letters; a run this long in a message is one pasted where it should not be. */
     private static final Pattern TOKEN_LIKE = Pattern.compile("[A-Z]{64,}");
+
     private static final Pattern LINE_BREAKS = Pattern.compile("\\s*[\\r\\n]+\\s*");
 
     private final BooleanSupplier verbose;
@@ -37,8 +38,10 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
     public int handleParseException(ParameterException failure, String[] args) {
         CommandLine command = failure.getCommandLine();
         String name = command.getCommandSpec().qualifiedName();
-        report(command.getErr(), name + ": " + failure.getMessage() + suggestions(failure)
-                + " (see '" + name + " --help')", failure);
+        report(
+                command.getErr(),
+                name + ": " + failure.getMessage() + suggestions(failure) + " (see '" + name + " --help')",
+                failure);
         return ExitCodes.USAGE;
     }
 

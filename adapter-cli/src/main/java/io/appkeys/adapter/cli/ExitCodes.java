@@ -17,8 +17,7 @@ final class ExitCodes {
     static final int NOT_AUTHORIZED = 5;
     static final int STORE_UNAVAILABLE = 6;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 
     /** The code for a failure of a command; anything unforeseen is a bug. */
     static int of(Throwable failure) {

@@ -13,12 +13,10 @@ import java.util.Map;
 /** Writes views as pretty-printed JSON with Jackson's streaming writer. */
 final class Json {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .build();
+    private static final JsonFactory FACTORY =
+            JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
-    private Json() {
-    }
+    private Json() {}
 
     static void print(PrintWriter out, Object value) {
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {

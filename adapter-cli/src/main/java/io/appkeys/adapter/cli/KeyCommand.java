@@ -20,28 +20,43 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "key", description = "Create, inspect, switch, renew and delete app keys.")
 final class KeyCommand {
 
-    static final String SHOWN_ONCE = "This is the only time the appToken is shown: store it now,"
-            + " it will not be shown again.";
+    static final String SHOWN_ONCE =
+            "This is the only time the appToken is shown: store it now," + " it will not be shown again.";
     private static final String KEY = "the key's id or appKey";
 
     @ParentCommand
     AppKeysCli cli;
 
     @Command(name = "create", description = "Creates an app key without roles and prints its appToken once.")
-    void create(@Mixin AccountOption account,
-            @Option(names = "--label", required = true, paramLabel = "<label>",
-                    description = "what the key is for, 1 to 100 characters") Label label) {
+    void create(
+            @Mixin AccountOption account,
+            @Option(
+                            names = "--label",
+                            required = true,
+                            paramLabel = "<label>",
+                            description = "what the key is for, 1 to 100 characters")
+                    Label label) {
         CreatedAppKey created = cli.appKeys().createAppKey(cli.master(account), label);
         cli.output().show(Views.created(created), SHOWN_ONCE);
     }
 
-    @Command(name = "list", description = "Lists the app keys of an account, oldest first, one page at a time;"
-            + " never a token.")
+    @Command(
+            name = "list",
+            description = "Lists the app keys of an account, oldest first, one page at a time;" + " never a token.")
     void list(@Mixin AccountOption account, @Mixin PageOptions pageOptions) {
         PageRequest request = pageOptions.request();
         Page<AppKey> page = cli.appKeys().listAppKeys(cli.master(account), request);
-        cli.output().page(page.items().stream().map(Views::key).toList(), page.next().map(Object::toString),
-                "No app keys.", "id", "appKey", "label", "isActive", "createdIn", "lastUsedIn");
+        cli.output()
+                .page(
+                        page.items().stream().map(Views::key).toList(),
+                        page.next().map(Object::toString),
+                        "No app keys.",
+                        "id",
+                        "appKey",
+                        "label",
+                        "isActive",
+                        "createdIn",
+                        "lastUsedIn");
     }
 
     @Command(name = "show", description = "Shows one app key with its token dates and roles; never a token.")
@@ -51,44 +66,47 @@ final class KeyCommand {
     }
 
     @Command(name = "activate", description = "Lets an app key authenticate again.")
-    void activate(@Mixin AccountOption account,
-            @Parameters(paramLabel = "<key>", description = KEY) KeyRef key) {
+    void activate(@Mixin AccountOption account, @Parameters(paramLabel = "<key>", description = KEY) KeyRef key) {
         AppKey changed = cli.appKeys().setAppKeyActive(cli.master(account), key, true);
         cli.output().show(Views.key(changed));
     }
 
     @Command(name = "deactivate", description = "Stops an app key from authenticating, from the next request on.")
-    void deactivate(@Mixin AccountOption account,
-            @Parameters(paramLabel = "<key>", description = KEY) KeyRef key) {
+    void deactivate(@Mixin AccountOption account, @Parameters(paramLabel = "<key>", description = KEY) KeyRef key) {
         AppKey changed = cli.appKeys().setAppKeyActive(cli.master(account), key, false);
         cli.output().show(Views.key(changed));
     }
 
-    @Command(name = "renew", description = "Starts a renewal: issues a new appToken, printed once; the old one"
-            + " keeps working until finish-renewal or its expiration.")
+    @Command(
+            name = "renew",
+            description = "Starts a renewal: issues a new appToken, printed once; the old one"
+                    + " keeps working until finish-renewal or its expiration.")
     void renew(@Mixin AccountOption account, @Parameters(paramLabel = "<key>", description = KEY) KeyRef key) {
         RenewedToken renewed = cli.appKeys().renewAppToken(cli.master(account), key);
         cli.output().show(Views.renewed(renewed), SHOWN_ONCE);
     }
 
     @Command(name = "finish-renewal", description = "Ends a pending renewal: the old appToken stops working now.")
-    void finishRenewal(@Mixin AccountOption account,
-            @Parameters(paramLabel = "<key>", description = KEY) KeyRef key) {
+    void finishRenewal(@Mixin AccountOption account, @Parameters(paramLabel = "<key>", description = KEY) KeyRef key) {
         Caller caller = cli.master(account);
         AppKey found = cli.appKeys().getAppKey(caller, key).key();
         TokenStatus status = cli.appKeys().finishRenewal(caller, KeyRef.of(found.id()));
-        cli.output().done("Renewal finished: only the new appToken of " + found.appKey() + " works now.",
-                Views.tokens(status, found));
+        cli.output()
+                .done(
+                        "Renewal finished: only the new appToken of " + found.appKey() + " works now.",
+                        Views.tokens(status, found));
     }
 
     @Command(name = "cancel-renewal", description = "Drops a pending renewal: the new appToken stops working now.")
-    void cancelRenewal(@Mixin AccountOption account,
-            @Parameters(paramLabel = "<key>", description = KEY) KeyRef key) {
+    void cancelRenewal(@Mixin AccountOption account, @Parameters(paramLabel = "<key>", description = KEY) KeyRef key) {
         Caller caller = cli.master(account);
         AppKey found = cli.appKeys().getAppKey(caller, key).key();
         TokenStatus status = cli.appKeys().cancelRenewal(caller, KeyRef.of(found.id()));
-        cli.output().done("Renewal cancelled: the new appToken of " + found.appKey() + " no longer works;"
-                + " the current one still does.", Views.tokens(status, found));
+        cli.output()
+                .done(
+                        "Renewal cancelled: the new appToken of " + found.appKey() + " no longer works;"
+                                + " the current one still does.",
+                        Views.tokens(status, found));
     }
 
     @Command(name = "delete", description = "Deletes an app key; its tokens stop working at once.")
@@ -96,7 +114,9 @@ final class KeyCommand {
         Caller caller = cli.master(account);
         AppKey found = cli.appKeys().getAppKey(caller, key).key();
         cli.appKeys().deleteAppKey(caller, KeyRef.of(found.id()));
-        cli.output().done("Deleted app key " + found.appKey() + " (" + found.id() + ").",
-                Views.key(found).with("deleted", true));
+        cli.output()
+                .done(
+                        "Deleted app key " + found.appKey() + " (" + found.id() + ").",
+                        Views.key(found).with("deleted", true));
     }
 }

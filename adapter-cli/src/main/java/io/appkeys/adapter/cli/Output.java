@@ -30,7 +30,8 @@ final class Output {
             Json.print(out, item);
             return;
         }
-        int width = item.values().keySet().stream().mapToInt(String::length).max().orElse(0);
+        int width =
+                item.values().keySet().stream().mapToInt(String::length).max().orElse(0);
         item.values().forEach((name, value) -> out.println(pad(name, width) + GAP + human(value)));
         out.flush();
     }
@@ -81,13 +82,19 @@ final class Output {
         }
         List<String> headers = Arrays.stream(columns).map(Output::header).toList();
         List<List<String>> rows = items.stream()
-                .map(item -> Arrays.stream(columns).map(column -> human(item.get(column))).toList())
+                .map(item -> Arrays.stream(columns)
+                        .map(column -> human(item.get(column)))
+                        .toList())
                 .toList();
         int[] widths = new int[columns.length];
         for (int i = 0; i < columns.length; i++) {
             int column = i;
-            widths[i] = Math.max(headers.get(i).length(),
-                    rows.stream().mapToInt(row -> row.get(column).length()).max().orElse(0));
+            widths[i] = Math.max(
+                    headers.get(i).length(),
+                    rows.stream()
+                            .mapToInt(row -> row.get(column).length())
+                            .max()
+                            .orElse(0));
         }
         out.println(line(headers, widths));
         rows.forEach(row -> out.println(line(row, widths)));

@@ -8,11 +8,16 @@ import picocli.CommandLine.Option;
 /** {@code --limit} and {@code --after} of the paged lists (keyset pages: the cursor names the last item seen). */
 final class PageOptions {
 
-    @Option(names = "--limit", paramLabel = "<n>", defaultValue = "" + PageRequest.DEFAULT_LIMIT,
+    @Option(
+            names = "--limit",
+            paramLabel = "<n>",
+            defaultValue = "" + PageRequest.DEFAULT_LIMIT,
             description = "at most this many items, 1 to " + PageRequest.MAX_LIMIT + " (default: ${DEFAULT-VALUE})")
     int limit;
 
-    @Option(names = "--after", paramLabel = "<cursor>",
+    @Option(
+            names = "--after",
+            paramLabel = "<cursor>",
             description = "start after this cursor, printed by the previous page")
     Cursor after;
 

@@ -17,18 +17,34 @@ final class ResourceCommand {
 
     @Command(name = "list", description = "Lists the resources of an account, predefined ones included.")
     void list(@Mixin AccountOption account) {
-        cli.output().list(cli.appKeys().listResources(cli.master(account)).stream().map(Views::resource).toList(),
-                "No resources.", "name", "product", "category");
+        cli.output()
+                .list(
+                        cli.appKeys().listResources(cli.master(account)).stream()
+                                .map(Views::resource)
+                                .toList(),
+                        "No resources.",
+                        "name",
+                        "product",
+                        "category");
     }
 
     @Command(name = "create", description = "Defines a resource of the account's own, for roles to grant.")
-    void create(@Mixin AccountOption account,
+    void create(
+            @Mixin AccountOption account,
             @Parameters(paramLabel = "<name>", description = "the resource's name, for example orders.read")
-            ResourceName name,
-            @Option(names = "--product", required = true, paramLabel = "<product>",
-                    description = "the product it belongs to, for example Orders") String product,
-            @Option(names = "--category", required = true, paramLabel = "<category>",
-                    description = "its category within the product") String category) {
+                    ResourceName name,
+            @Option(
+                            names = "--product",
+                            required = true,
+                            paramLabel = "<product>",
+                            description = "the product it belongs to, for example Orders")
+                    String product,
+            @Option(
+                            names = "--category",
+                            required = true,
+                            paramLabel = "<category>",
+                            description = "its category within the product")
+                    String category) {
         Resource resource = cli.appKeys().defineResource(cli.master(account), new Resource(name, product, category));
         cli.output().show(Views.resource(resource));
     }

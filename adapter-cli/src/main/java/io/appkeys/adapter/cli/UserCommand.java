@@ -22,7 +22,8 @@ final class UserCommand {
     AppKeysCli cli;
 
     @Command(name = "add", description = "Adds a user, without roles.")
-    void add(@Mixin AccountOption account,
+    void add(
+            @Mixin AccountOption account,
             @Parameters(paramLabel = "<email>", description = "the user's email") Email email,
             @Option(names = "--name", paramLabel = "<name>", description = "the user's name") PersonName name) {
         User user = cli.appKeys().addUser(cli.master(account), email, Optional.ofNullable(name));
@@ -33,17 +34,27 @@ final class UserCommand {
     void list(@Mixin AccountOption account, @Mixin PageOptions pageOptions) {
         PageRequest request = pageOptions.request();
         Page<User> page = cli.appKeys().listUsers(cli.master(account), request);
-        cli.output().page(page.items().stream().map(Views::user).toList(), page.next().map(Object::toString),
-                "No users.", "id", "email", "name", "createdIn");
+        cli.output()
+                .page(
+                        page.items().stream().map(Views::user).toList(),
+                        page.next().map(Object::toString),
+                        "No users.",
+                        "id",
+                        "email",
+                        "name",
+                        "createdIn");
     }
 
     @Command(name = "remove", description = "Removes a user and its role links; the master user stays.")
-    void remove(@Mixin AccountOption account,
+    void remove(
+            @Mixin AccountOption account,
             @Parameters(paramLabel = "<user>", description = "the user's id or email") PrincipalRef user) {
         Caller caller = cli.master(account);
         User found = cli.appKeys().getUser(caller, user);
         cli.appKeys().removeUser(caller, new PrincipalRef.ById(found.id().value()));
-        cli.output().done("Removed user " + found.email() + " (" + found.id() + ").",
-                Views.user(found).with("removed", true));
+        cli.output()
+                .done(
+                        "Removed user " + found.email() + " (" + found.id() + ").",
+                        Views.user(found).with("removed", true));
     }
 }

@@ -19,7 +19,9 @@ final class VersionProvider implements IVersionProvider {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new String[] {"appkeys " + properties.getProperty("version", "(unknown version)"),
-                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+        return new String[] {
+            "appkeys " + properties.getProperty("version", "(unknown version)"),
+            "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"
+        };
     }
 }

@@ -22,8 +22,7 @@ import java.util.List;
  */
 final class Views {
 
-    private Views() {
-    }
+    private Views() {}
 
     static View account(Account account) {
         return View.of()
@@ -71,7 +70,9 @@ final class Views {
     }
 
     static View tokens(TokenStatus status, AppKey key) {
-        View view = View.of().with("id", key.id().toString()).with("appKey", key.appKey().value());
+        View view = View.of()
+                .with("id", key.id().toString())
+                .with("appKey", key.appKey().value());
         tokens(view, status);
         return view;
     }
@@ -87,7 +88,12 @@ final class Views {
                 .with("id", role.id().value())
                 .with("name", role.name().value())
                 .with("predefined", role.predefined())
-                .with("resources", role.resources().stream().map(ResourceName::value).sorted().toList());
+                .with(
+                        "resources",
+                        role.resources().stream()
+                                .map(ResourceName::value)
+                                .sorted()
+                                .toList());
     }
 
     static View roleName(Role role) {
@@ -112,6 +118,9 @@ final class Views {
     }
 
     static List<View> roleNames(List<Role> roles) {
-        return roles.stream().sorted(Comparator.comparingInt(role -> role.id().value())).map(Views::roleName).toList();
+        return roles.stream()
+                .sorted(Comparator.comparingInt(role -> role.id().value()))
+                .map(Views::roleName)
+                .toList();
     }
 }

@@ -37,10 +37,16 @@ class AccessCommandsTest {
 
         List<String> lines = table.out().lines().toList();
         assertTrue(lines.get(0).matches("ID +NAME +PREDEFINED +RESOURCES"), table::toString);
-        assertTrue(lines.stream().anyMatch(line -> line.matches("\\d+ +Owner \\(Admin Super\\) +true +EditApiKeys,"
-                + " EditApiKeysSettings, RenewApiToken, ViewApiKeys")), table::toString);
-        assertTrue(lines.stream().anyMatch(line -> line.matches("\\d+ +User Administrator - RESTRICTED +true"
-                + " +EditApiKeys, Save_User, ViewApiKeys")), table::toString);
+        assertTrue(
+                lines.stream()
+                        .anyMatch(line -> line.matches("\\d+ +Owner \\(Admin Super\\) +true +EditApiKeys,"
+                                + " EditApiKeysSettings, RenewApiToken, ViewApiKeys")),
+                table::toString);
+        assertTrue(
+                lines.stream()
+                        .anyMatch(line -> line.matches("\\d+ +User Administrator - RESTRICTED +true"
+                                + " +EditApiKeys, Save_User, ViewApiKeys")),
+                table::toString);
     }
 
     @Test
@@ -56,31 +62,79 @@ class AccessCommandsTest {
 
     @Test
     void resourceCreate_thenRoleCreate_grantsTheAccountsOwnResources() {
-        JsonNode resource = cli.run("resource", "create", "orders.read", "--product", "Orders", "--category",
-                "Order data", "--account", account, "--json").json();
+        JsonNode resource = cli.run(
+                        "resource",
+                        "create",
+                        "orders.read",
+                        "--product",
+                        "Orders",
+                        "--category",
+                        "Order data",
+                        "--account",
+                        account,
+                        "--json")
+                .json();
         assertEquals(Set.of("name", "product", "category"), fieldsOf(resource));
-        cli.run("resource", "create", "orders.write", "--product", "Orders", "--category", "Order data",
-                "--account", account).ok().printed("orders.write");
+        cli.run(
+                        "resource",
+                        "create",
+                        "orders.write",
+                        "--product",
+                        "Orders",
+                        "--category",
+                        "Order data",
+                        "--account",
+                        account)
+                .ok()
+                .printed("orders.write");
 
-        JsonNode role = cli.run("role", "create", "--name", "Orders clerk", "--resource", "orders.read,orders.write",
-                "--account", account, "--json").json();
+        JsonNode role = cli.run(
+                        "role",
+                        "create",
+                        "--name",
+                        "Orders clerk",
+                        "--resource",
+                        "orders.read,orders.write",
+                        "--account",
+                        account,
+                        "--json")
+                .json();
 
         assertFalse(role.get("predefined").asBoolean());
         assertEquals(List.of("orders.read", "orders.write"), texts(role.get("resources")));
         Result resources = cli.run("resource", "list", "--account", account).ok();
         assertTrue(resources.out().lines().findFirst().orElseThrow().matches("NAME +PRODUCT +CATEGORY"));
-        assertTrue(resources.out().lines().anyMatch(line -> line.matches("orders\\.read +Orders +Order data")),
+        assertTrue(
+                resources.out().lines().anyMatch(line -> line.matches("orders\\.read +Orders +Order data")),
                 resources::toString);
         assertTrue(resources.out().contains("Save_User"), "predefined resources are listed too");
     }
 
     @Test
     void definingAResourceTwice_isAConflict() {
-        cli.run("resource", "create", "reports.view", "--product", "Reports", "--category", "Read", "--account",
-                account).ok();
+        cli.run(
+                        "resource",
+                        "create",
+                        "reports.view",
+                        "--product",
+                        "Reports",
+                        "--category",
+                        "Read",
+                        "--account",
+                        account)
+                .ok();
 
-        cli.run("resource", "create", "reports.view", "--product", "Reports", "--category", "Read", "--account",
-                account).fails(ExitCodes.CONFLICT);
+        cli.run(
+                        "resource",
+                        "create",
+                        "reports.view",
+                        "--product",
+                        "Reports",
+                        "--category",
+                        "Read",
+                        "--account",
+                        account)
+                .fails(ExitCodes.CONFLICT);
     }
 
     @Test
@@ -89,7 +143,9 @@ class AccessCommandsTest {
                 .fails(ExitCodes.USAGE);
 
         assertEquals("appkeys role create: resource no.such does not exist in account " + account, line);
-        assertEquals(2, cli.run("role", "list", "--account", account, "--json").json().size());
+        assertEquals(
+                2,
+                cli.run("role", "list", "--account", account, "--json").json().size());
     }
 
     @Test
@@ -98,12 +154,14 @@ class AccessCommandsTest {
         String appKey = key.get("appKey").asText();
         String owner = roleId("Owner (Admin Super)");
 
-        Result granted = cli.run("role", "grant", owner, "--to", appKey, "--account", account).ok();
+        Result granted = cli.run("role", "grant", owner, "--to", appKey, "--account", account)
+                .ok();
 
         granted.printed("Granted role " + owner + " (Owner (Admin Super)) to " + appKey + ".");
         assertEquals(List.of("Owner (Admin Super)"), roleNames(key.get("id").asText()));
-        JsonNode revoked = cli.run("role", "revoke", owner, "--from", key.get("id").asText(), "--account", account,
-                "--json").json();
+        JsonNode revoked = cli.run(
+                        "role", "revoke", owner, "--from", key.get("id").asText(), "--account", account, "--json")
+                .json();
         assertEquals(Set.of("principal", "revoked", "held", "roles"), fieldsOf(revoked));
         assertTrue(revoked.get("held").asBoolean());
         assertEquals(0, revoked.get("roles").size());
@@ -118,13 +176,16 @@ class AccessCommandsTest {
 
         String administrator = roleId("User Administrator - RESTRICTED");
 
-        JsonNode granted = cli.run("role", "grant", administrator, "--to", "ops@example.com", "--account", account,
-                "--json").json();
+        JsonNode granted = cli.run(
+                        "role", "grant", administrator, "--to", "ops@example.com", "--account", account, "--json")
+                .json();
 
         assertEquals(Set.of("principal", "granted", "roles"), fieldsOf(granted));
         assertEquals("ops@example.com", granted.get("principal").asText());
         assertEquals(administrator, granted.get("granted").get("id").asText());
-        assertEquals("User Administrator - RESTRICTED", granted.get("roles").get(0).get("name").asText());
+        assertEquals(
+                "User Administrator - RESTRICTED",
+                granted.get("roles").get(0).get("name").asText());
     }
 
     @Test
@@ -133,8 +194,10 @@ class AccessCommandsTest {
         String administrator = roleId("User Administrator - RESTRICTED");
         int events = actions().size();
 
-        cli.run("role", "revoke", administrator, "--from", appKey, "--account", account).ok().printed(appKey
-                + " did not hold role " + administrator + " (User Administrator - RESTRICTED); nothing changed.");
+        cli.run("role", "revoke", administrator, "--from", appKey, "--account", account)
+                .ok()
+                .printed(appKey + " did not hold role " + administrator
+                        + " (User Administrator - RESTRICTED); nothing changed.");
 
         assertEquals(events, actions().size());
     }
@@ -156,8 +219,15 @@ class AccessCommandsTest {
 
     @Test
     void grantingToAnUnknownPrincipal_isNotFound() {
-        String line = cli.run("role", "grant", roleId("Owner (Admin Super)"), "--to", "ghost@example.com",
-                "--account", account).fails(ExitCodes.NOT_FOUND);
+        String line = cli.run(
+                        "role",
+                        "grant",
+                        roleId("Owner (Admin Super)"),
+                        "--to",
+                        "ghost@example.com",
+                        "--account",
+                        account)
+                .fails(ExitCodes.NOT_FOUND);
 
         assertEquals("appkeys role grant: no user or app key ghost@example.com in account " + account, line);
     }
@@ -185,7 +255,8 @@ class AccessCommandsTest {
 
     /** Role ids are unique across the store, so each account's predefined roles have ids of their own. */
     private String roleId(String inAccount, String name) {
-        for (JsonNode role : cli.run("role", "list", "--account", inAccount, "--json").json()) {
+        for (JsonNode role :
+                cli.run("role", "list", "--account", inAccount, "--json").json()) {
             if (role.get("name").asText().equals(name)) {
                 return role.get("id").asText();
             }
@@ -194,14 +265,16 @@ class AccessCommandsTest {
     }
 
     private List<String> roleNames(String key) {
-        JsonNode shown = cli.run("key", "show", key, "--account", account, "--json").json();
+        JsonNode shown =
+                cli.run("key", "show", key, "--account", account, "--json").json();
         List<String> names = new ArrayList<>();
         shown.get("roles").forEach(role -> names.add(role.get("name").asText()));
         return names;
     }
 
     private List<String> actions() {
-        JsonNode events = cli.run("audit", "list", "--account", account, "--json").json().get("items");
+        JsonNode events =
+                cli.run("audit", "list", "--account", account, "--json").json().get("items");
         List<String> actions = new ArrayList<>();
         events.forEach(event -> actions.add(event.get("action").asText()));
         return actions;

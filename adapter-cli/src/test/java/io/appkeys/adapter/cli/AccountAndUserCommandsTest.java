@@ -31,22 +31,34 @@ class AccountAndUserCommandsTest {
 
     @Test
     void accountCreate_printsTheAccountAndItsMasterUser_andAccountListShowsIt() {
-        Result created = cli.run("account", "create", "globex", "--master-email", "Hank@Globex.example.com",
-                "--master-name", "Hank Scorpio").ok();
+        Result created = cli.run(
+                        "account",
+                        "create",
+                        "globex",
+                        "--master-email",
+                        "Hank@Globex.example.com",
+                        "--master-name",
+                        "Hank Scorpio")
+                .ok();
 
         assertEquals("globex", created.detail("name"));
         assertEquals("hank@globex.example.com", created.detail("masterEmail"));
         Result table = cli.run("account", "list").ok();
-        assertTrue(table.out().lines().findFirst().orElseThrow().matches("NAME +MASTER EMAIL +CREATED IN +ID"),
+        assertTrue(
+                table.out().lines().findFirst().orElseThrow().matches("NAME +MASTER EMAIL +CREATED IN +ID"),
                 table::toString);
-        assertTrue(table.out().lines().anyMatch(line -> line.startsWith("globex ")
-                && line.contains("hank@globex.example.com")), table::toString);
+        assertTrue(
+                table.out()
+                        .lines()
+                        .anyMatch(line -> line.startsWith("globex ") && line.contains("hank@globex.example.com")),
+                table::toString);
     }
 
     @Test
     void accountCreate_json_andAccountList_json() {
-        JsonNode created = cli.run("account", "create", "initech", "--master-email", "bill@initech.example.com",
-                "--json").json();
+        JsonNode created = cli.run(
+                        "account", "create", "initech", "--master-email", "bill@initech.example.com", "--json")
+                .json();
 
         assertEquals(Set.of("id", "name", "masterEmail", "masterUserId", "createdIn"), fieldsOf(created));
         JsonNode accounts = cli.run("account", "list", "--json").json();
@@ -65,9 +77,11 @@ class AccountAndUserCommandsTest {
         String line = cli.run("account", "create", "Bad_Name", "--master-email", "owner@bad.example.com")
                 .fails(ExitCodes.USAGE);
 
-        assertEquals("appkeys account create: Invalid value for positional parameter at index 0 (<name>): account"
-                + " name 'Bad_Name' must be a lowercase letter followed by 1 to 39 lowercase letters or digits"
-                + " (see 'appkeys account create --help')", line);
+        assertEquals(
+                "appkeys account create: Invalid value for positional parameter at index 0 (<name>): account"
+                        + " name 'Bad_Name' must be a lowercase letter followed by 1 to 39 lowercase letters or digits"
+                        + " (see 'appkeys account create --help')",
+                line);
         assertFalse(cli.run("account", "list").ok().out().toLowerCase().contains("bad_name"));
     }
 
@@ -82,13 +96,15 @@ class AccountAndUserCommandsTest {
 
     @Test
     void creatingAnAccountTwice_isAConflict_andKeepsTheFirst() {
-        cli.run("account", "create", "acme", "--master-email", "first@acme.example.com").ok();
+        cli.run("account", "create", "acme", "--master-email", "first@acme.example.com")
+                .ok();
 
         String line = cli.run("account", "create", "acme", "--master-email", "second@acme.example.com")
                 .fails(ExitCodes.CONFLICT);
 
         assertEquals("appkeys account create: account acme already exists", line);
-        JsonNode users = cli.run("user", "list", "--account", "acme", "--json").json().get("items");
+        JsonNode users =
+                cli.run("user", "list", "--account", "acme", "--json").json().get("items");
         assertEquals(1, users.size());
         assertEquals("first@acme.example.com", users.get(0).get("email").asText());
     }
@@ -97,20 +113,23 @@ class AccountAndUserCommandsTest {
     void userAdd_list_remove() {
         String account = cli.newAccount();
 
-        JsonNode added = cli.run("user", "add", "Jane@Example.com", "--name", "Jane Doe", "--account", account,
-                "--json").json();
+        JsonNode added = cli.run(
+                        "user", "add", "Jane@Example.com", "--name", "Jane Doe", "--account", account, "--json")
+                .json();
         assertEquals(Set.of("id", "email", "name", "createdIn"), fieldsOf(added));
         assertEquals("jane@example.com", added.get("email").asText());
         assertEquals("Jane Doe", added.get("name").asText());
 
         Result table = cli.run("user", "list", "--account", account).ok();
-        assertTrue(table.out().lines().findFirst().orElseThrow().matches("ID +EMAIL +NAME +CREATED IN"),
-                table::toString);
+        assertTrue(
+                table.out().lines().findFirst().orElseThrow().matches("ID +EMAIL +NAME +CREATED IN"), table::toString);
         table.printed("owner@" + account + ".example.com");
-        assertTrue(table.out().lines().anyMatch(line -> line.matches(".*jane@example\\.com +Jane Doe +.*")),
+        assertTrue(
+                table.out().lines().anyMatch(line -> line.matches(".*jane@example\\.com +Jane Doe +.*")),
                 table::toString);
 
-        cli.run("user", "remove", "jane@example.com", "--account", account).ok()
+        cli.run("user", "remove", "jane@example.com", "--account", account)
+                .ok()
                 .printed("Removed user jane@example.com (" + added.get("id").asText() + ").");
         JsonNode users = cli.run("user", "list", "--account", account, "--json").json();
         assertEquals(Set.of("items", "next"), fieldsOf(users));
@@ -135,7 +154,12 @@ class AccountAndUserCommandsTest {
                 .fails(ExitCodes.NOT_FOUND);
 
         assertEquals("appkeys user remove: user nobody@example.com not found in account " + account, line);
-        assertEquals(1, cli.run("user", "list", "--account", account, "--json").json().get("items").size());
+        assertEquals(
+                1,
+                cli.run("user", "list", "--account", account, "--json")
+                        .json()
+                        .get("items")
+                        .size());
     }
 
     @Test
@@ -155,8 +179,10 @@ class AccountAndUserCommandsTest {
     void withoutAccountOptionOrVariable_isAUsageError() {
         String line = cli.without("APPKEYS_ACCOUNT").run("key", "list").fails(ExitCodes.USAGE);
 
-        assertEquals("appkeys key list: Missing required option: '--account=<account>' (or set APPKEYS_ACCOUNT)"
-                + " (see 'appkeys key list --help')", line);
+        assertEquals(
+                "appkeys key list: Missing required option: '--account=<account>' (or set APPKEYS_ACCOUNT)"
+                        + " (see 'appkeys key list --help')",
+                line);
     }
 
     @Test

@@ -36,7 +36,8 @@ class AuthCheckCommandTest {
 
     @Test
     void aValidPairOnStandardInput_isAuthenticated() {
-        Result checked = cli.withInput(token + "\n", "auth", "check", "--app-key", appKey).ok();
+        Result checked = cli.withInput(token + "\n", "auth", "check", "--app-key", appKey)
+                .ok();
 
         assertEquals("Authenticated: " + appKey + " of account " + account + ".\n", checked.out());
         assertFalse(checked.out().contains(token));
@@ -44,7 +45,8 @@ class AuthCheckCommandTest {
 
     @Test
     void theTokenMayComeFromAPPKEYS_APP_TOKEN() {
-        JsonNode checked = cli.with("APPKEYS_APP_TOKEN", token).run("auth", "check", "--app-key", appKey, "--json")
+        JsonNode checked = cli.with("APPKEYS_APP_TOKEN", token)
+                .run("auth", "check", "--app-key", appKey, "--json")
                 .json();
 
         assertEquals(Set.of("authenticated", "account", "appKey", "id"), fieldsOf(checked));
@@ -56,8 +58,7 @@ class AuthCheckCommandTest {
     void noTokenOnStandardInputNorInTheEnvironment_isAUsageError_andTouchesNothing() {
         String line = cli.withInput("", "auth", "check", "--app-key", appKey).fails(ExitCodes.USAGE);
 
-        assertEquals("appkeys auth check: no appToken given: pipe it on standard input or set APPKEYS_APP_TOKEN",
-                line);
+        assertEquals("appkeys auth check: no appToken given: pipe it on standard input or set APPKEYS_APP_TOKEN", line);
         assertTrue(lastUsedIn().isNull(), "no check happened");
         cli.withInput("   \n", "auth", "check", "--app-key", appKey).fails(ExitCodes.USAGE);
     }
@@ -75,14 +76,15 @@ class AuthCheckCommandTest {
     void aWrongToken_isRejected_withTheSameMessageAsAnUnknownKey() {
         String wrong = token.substring(0, 100) + "A".repeat(28);
 
-        String wrongToken = cli.withInput(wrong, "auth", "check", "--app-key", appKey).fails(ExitCodes.NOT_AUTHORIZED);
+        String wrongToken =
+                cli.withInput(wrong, "auth", "check", "--app-key", appKey).fails(ExitCodes.NOT_AUTHORIZED);
         String unknownKey = cli.withInput(token, "auth", "check", "--app-key", "vtexappkey-" + account + "-QQQQQQ")
                 .fails(ExitCodes.NOT_AUTHORIZED);
-        String malformed = cli.withInput("short", "auth", "check", "--app-key", appKey)
-                .fails(ExitCodes.NOT_AUTHORIZED);
+        String malformed =
+                cli.withInput("short", "auth", "check", "--app-key", appKey).fails(ExitCodes.NOT_AUTHORIZED);
 
-        assertEquals("appkeys auth check: rejected: the appKey and appToken do not match an active app key",
-                wrongToken);
+        assertEquals(
+                "appkeys auth check: rejected: the appKey and appToken do not match an active app key", wrongToken);
         assertEquals(wrongToken, unknownKey);
         assertEquals(wrongToken, malformed);
         assertFalse(wrongToken.contains(wrong.substring(0, 20)));
@@ -102,17 +104,25 @@ class AuthCheckCommandTest {
     void aResourceThatTheKeysRolesGrant_isAllowed_andOneTheyDoNot_isForbidden() {
         String line = cli.withInput(token, "auth", "check", "--app-key", appKey, "--resource", "ViewApiKeys")
                 .fails(ExitCodes.NOT_AUTHORIZED);
-        assertEquals("appkeys auth check: forbidden: " + appKey + " is authenticated, but its roles do not grant"
-                + " ViewApiKeys", line);
+        assertEquals(
+                "appkeys auth check: forbidden: " + appKey + " is authenticated, but its roles do not grant"
+                        + " ViewApiKeys",
+                line);
 
-        String owner = cli.run("role", "list", "--account", account, "--json").json().get(0).get("id").asText();
+        String owner = cli.run("role", "list", "--account", account, "--json")
+                .json()
+                .get(0)
+                .get("id")
+                .asText();
         cli.run("role", "grant", owner, "--to", appKey, "--account", account).ok();
 
-        JsonNode allowed = cli.withInput(token, "auth", "check", "--app-key", appKey, "--resource", "ViewApiKeys",
-                "--json").json();
+        JsonNode allowed = cli.withInput(
+                        token, "auth", "check", "--app-key", appKey, "--resource", "ViewApiKeys", "--json")
+                .json();
         assertEquals(Set.of("authenticated", "account", "appKey", "id", "resource", "allowed"), fieldsOf(allowed));
         assertTrue(allowed.get("allowed").asBoolean());
-        cli.withInput(token, "auth", "check", "--app-key", appKey, "--resource", "ViewApiKeys").ok()
+        cli.withInput(token, "auth", "check", "--app-key", appKey, "--resource", "ViewApiKeys")
+                .ok()
                 .printed("Allowed: " + appKey + " of account " + account + " holds ViewApiKeys.");
     }
 
@@ -120,13 +130,18 @@ class AuthCheckCommandTest {
     void withAccount_theKeyMustBelongToThatAccount() {
         String other = cli.newAccount();
 
-        cli.withInput(token, "auth", "check", "--app-key", appKey, "--account", account).ok();
+        cli.withInput(token, "auth", "check", "--app-key", appKey, "--account", account)
+                .ok();
         String line = cli.withInput(token, "auth", "check", "--app-key", appKey, "--account", other)
                 .fails(ExitCodes.NOT_AUTHORIZED);
 
-        assertEquals("appkeys auth check: forbidden: " + appKey + " is authenticated, but it is not a key of"
-                + " account " + other, line);
-        cli.with("APPKEYS_ACCOUNT", other).withInput(token, "auth", "check", "--app-key", appKey).ok();
+        assertEquals(
+                "appkeys auth check: forbidden: " + appKey + " is authenticated, but it is not a key of" + " account "
+                        + other,
+                line);
+        cli.with("APPKEYS_ACCOUNT", other)
+                .withInput(token, "auth", "check", "--app-key", appKey)
+                .ok();
     }
 
     @Test
@@ -140,12 +155,15 @@ class AuthCheckCommandTest {
 
     @Test
     void aMalformedAppKey_isAUsageError() {
-        String line = cli.withInput(token, "auth", "check", "--app-key", "nokey").fails(ExitCodes.USAGE);
+        String line =
+                cli.withInput(token, "auth", "check", "--app-key", "nokey").fails(ExitCodes.USAGE);
 
         assertTrue(line.contains("appKey 'nokey' must look like {prefix}-{account}-{SUFFIX}"), line);
     }
 
     private JsonNode lastUsedIn() {
-        return cli.run("key", "show", appKey, "--account", account, "--json").json().get("lastUsedIn");
+        return cli.run("key", "show", appKey, "--account", account, "--json")
+                .json()
+                .get("lastUsedIn");
     }
 }

@@ -47,8 +47,10 @@ final class Cli {
     Result withInput(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        AppKeysCli cli = new AppKeysCli(environment,
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.US_ASCII)), null,
+        AppKeysCli cli = new AppKeysCli(
+                environment,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.US_ASCII)),
+                null,
                 new Composition(environment, Argon2Parameters.fast()));
         int code = cli.run(args, new PrintWriter(out), new PrintWriter(err));
         return new Result(code, out.toString(), err.toString());
@@ -56,7 +58,8 @@ final class Cli {
 
     /** Creates a key in {@code account} and returns what {@code key create --json} printed, token included. */
     JsonNode createKey(String account, String label) {
-        return run("key", "create", "--account", account, "--label", label, "--json").json();
+        return run("key", "create", "--account", account, "--label", label, "--json")
+                .json();
     }
 
     /** Creates an account of a name no other test uses, and returns its name. */

@@ -31,24 +31,50 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 class CliFuzzTest {
 
     /** Every command, in the shape its help gives; each {slot} takes a value of that kind, or anything. */
-    private static final List<String> COMMANDS = List.of("account create {name} --master-email {email}",
-            "account create {name} --master-email {email} --master-name {text}", "account list",
-            "user add {email} --account {account}", "user add {email} --name {text} --account {account}",
-            "user list --account {account}", "user list --limit {number} --after {text} --account {account}",
-            "user remove {principal} --account {account}", "key create --label {text} --account {account}",
-            "key list --account {account}", "key list --limit {number} --account {account}",
-            "key show {key} --account {account}", "key activate {key} --account {account}",
-            "key deactivate {key} --account {account}", "key renew {key} --account {account}",
-            "key finish-renewal {key} --account {account}", "key cancel-renewal {key} --account {account}",
-            "key delete {key} --account {account}", "role list --account {account}",
+    private static final List<String> COMMANDS = List.of(
+            "account create {name} --master-email {email}",
+            "account create {name} --master-email {email} --master-name {text}",
+            "account list",
+            "user add {email} --account {account}",
+            "user add {email} --name {text} --account {account}",
+            "user list --account {account}",
+            "user list --limit {number} --after {text} --account {account}",
+            "user remove {principal} --account {account}",
+            "key create --label {text} --account {account}",
+            "key list --account {account}",
+            "key list --limit {number} --account {account}",
+            "key show {key} --account {account}",
+            "key activate {key} --account {account}",
+            "key deactivate {key} --account {account}",
+            "key renew {key} --account {account}",
+            "key finish-renewal {key} --account {account}",
+            "key cancel-renewal {key} --account {account}",
+            "key delete {key} --account {account}",
+            "role list --account {account}",
             "role create --name {text} --resource {resource} --account {account}",
             "role grant {number} --to {principal} --account {account}",
-            "role revoke {number} --from {principal} --account {account}", "resource list --account {account}",
+            "role revoke {number} --from {principal} --account {account}",
+            "resource list --account {account}",
             "resource create {resource} --product {text} --category {text} --account {account}",
-            "audit list --account {account}", "audit list --limit {number} --after {text} --account {account}",
-            "auth check --app-key {key}", "auth check --app-key {key} --resource {resource} --account {account}");
-    private static final List<String> OPTIONS = List.of("--account", "--label", "--master-email", "--name",
-            "--limit", "--after", "--to", "--from", "--resource", "--product", "--app-key", "--json", "--verbose");
+            "audit list --account {account}",
+            "audit list --limit {number} --after {text} --account {account}",
+            "auth check --app-key {key}",
+            "auth check --app-key {key} --resource {resource} --account {account}");
+
+    private static final List<String> OPTIONS = List.of(
+            "--account",
+            "--label",
+            "--master-email",
+            "--name",
+            "--limit",
+            "--after",
+            "--to",
+            "--from",
+            "--resource",
+            "--product",
+            "--app-key",
+            "--json",
+            "--verbose");
 
     private static TestStore store;
     private static Cli cli;
@@ -65,9 +91,13 @@ class CliFuzzTest {
         var created = cli.createKey(account, "victim");
         victim = created.get("appKey").asText();
         victimToken = created.get("appToken").asText();
-        cli.run("user", "add", "ana@" + account + ".example", "--account", account).ok();
-        reader = AppKeys.builder().storage(Databases.open(store.settings())).argon2(Argon2Parameters.fast())
-                .usageFlushEvery(null).build();
+        cli.run("user", "add", "ana@" + account + ".example", "--account", account)
+                .ok();
+        reader = AppKeys.builder()
+                .storage(Databases.open(store.settings()))
+                .argon2(Argon2Parameters.fast())
+                .usageFlushEvery(null)
+                .build();
     }
 
     @AfterContainer
@@ -98,8 +128,10 @@ class CliFuzzTest {
     Arbitrary<List<String>> commandLines() {
         Arbitrary<List<String>> command = Arbitraries.of(COMMANDS).flatMap(template -> {
             List<String> words = List.of(template.split(" "));
-            List<Arbitrary<String>> slots = words.stream().filter(word -> word.startsWith("{"))
-                    .map(CliFuzzTest::slot).toList();
+            List<Arbitrary<String>> slots = words.stream()
+                    .filter(word -> word.startsWith("{"))
+                    .map(CliFuzzTest::slot)
+                    .toList();
             return Combinators.combine(slots).as(values -> {
                 List<String> line = new ArrayList<>();
                 int next = 0;
@@ -112,7 +144,8 @@ class CliFuzzTest {
         Arbitrary<List<String>> extra = Arbitraries.frequencyOf(
                 Tuple.of(6, Arbitraries.just(List.<String>of())),
                 Tuple.of(2, Arbitraries.just(List.of("--json"))),
-                Tuple.of(1, Combinators.combine(Arbitraries.of(OPTIONS), value()).as(List::of)),
+                Tuple.of(
+                        1, Combinators.combine(Arbitraries.of(OPTIONS), value()).as(List::of)),
                 Tuple.of(1, value().map(List::of)));
         return Combinators.combine(command, extra).as((line, more) -> {
             List<String> all = new ArrayList<>(line);
@@ -123,23 +156,35 @@ class CliFuzzTest {
 
     @Provide
     Arbitrary<String> stdin() {
-        return Arbitraries.oneOf(Arbitraries.just(""), value(), Arbitraries.just("A".repeat(128)),
-                Arbitraries.just("@TOKEN@"));
+        return Arbitraries.oneOf(
+                Arbitraries.just(""), value(), Arbitraries.just("A".repeat(128)), Arbitraries.just("@TOKEN@"));
     }
 
     /** A value for a slot: mostly one of its kind (the account's own names among them), else anything. */
     private static Arbitrary<String> slot(String kind) {
         Arbitrary<String> ofItsKind = switch (kind) {
             case "{account}" -> Arbitraries.of("@ACCOUNT@", "@ACCOUNT@", "nosuchaccount");
-            case "{name}" -> Arbitraries.strings().withCharRange('a', 'z').ofMinLength(2).ofMaxLength(12);
-            case "{email}" -> Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(8)
-                    .map(local -> local + "@@ACCOUNT@.example");
+            case "{name}" ->
+                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(2).ofMaxLength(12);
+            case "{email}" ->
+                Arbitraries.strings()
+                        .withCharRange('a', 'z')
+                        .ofMinLength(1)
+                        .ofMaxLength(8)
+                        .map(local -> local + "@@ACCOUNT@.example");
             case "{key}" -> Arbitraries.of("@VICTIM@", "@VICTIM@", "vtexappkey-@ACCOUNT@-NOSUCH");
             case "{principal}" -> Arbitraries.of("@VICTIM@", "ana@@ACCOUNT@.example", "nobody@@ACCOUNT@.example");
             case "{number}" -> Arbitraries.integers().between(-2, 12).map(Object::toString);
             case "{resource}" -> Arbitraries.of("ViewApiKeys", "EditApiKeys", "Save_User", "orders.read");
-            default -> Arbitraries.strings().alpha().numeric().withChars(" .-_").ofMinLength(1).ofMaxLength(20)
-                    .map(String::strip).filter(text -> !text.isEmpty());
+            default ->
+                Arbitraries.strings()
+                        .alpha()
+                        .numeric()
+                        .withChars(" .-_")
+                        .ofMinLength(1)
+                        .ofMaxLength(20)
+                        .map(String::strip)
+                        .filter(text -> !text.isEmpty());
         };
         return Arbitraries.frequencyOf(Tuple.of(10, ofItsKind), Tuple.of(1, value()));
     }
@@ -148,8 +193,20 @@ class CliFuzzTest {
     private static Arbitrary<String> value() {
         return Arbitraries.frequencyOf(
                 Tuple.of(3, Arbitraries.strings().all().ofMaxLength(40)),
-                Tuple.of(1, Arbitraries.of("", " ", "-1", "0", "1e400", "2147483648", "x".repeat(200),
-                        "vtexappkey-nosuch-ABCDEF", "nul\u0000inside", "half\ud800", "--json")));
+                Tuple.of(
+                        1,
+                        Arbitraries.of(
+                                "",
+                                " ",
+                                "-1",
+                                "0",
+                                "1e400",
+                                "2147483648",
+                                "x".repeat(200),
+                                "vtexappkey-nosuch-ABCDEF",
+                                "nul\u0000inside",
+                                "half\ud800",
+                                "--json")));
     }
 
     private static String fill(String text) {
@@ -164,16 +221,36 @@ class CliFuzzTest {
             state.append(each.name()).append('\n');
             reader.listAppKeys(master, PageRequest.first(1000)).items().forEach(key -> {
                 var details = reader.getAppKey(master, KeyRef.of(key.id()));
-                state.append(' ').append(key.appKey()).append(' ').append(key.label()).append(' ')
-                        .append(key.active()).append(' ').append(details.tokens()).append(' ')
-                        .append(details.roles().stream().map(role -> role.id().value()).toList()).append('\n');
+                state.append(' ')
+                        .append(key.appKey())
+                        .append(' ')
+                        .append(key.label())
+                        .append(' ')
+                        .append(key.active())
+                        .append(' ')
+                        .append(details.tokens())
+                        .append(' ')
+                        .append(details.roles().stream()
+                                .map(role -> role.id().value())
+                                .toList())
+                        .append('\n');
             });
-            reader.listUsers(master, PageRequest.first(1000)).items().forEach(user -> state.append(' ')
-                    .append(user.email()).append(' ').append(reader.rolesOf(master,
-                            new PrincipalRef.ById(user.id().value())).size()).append('\n'));
+            reader.listUsers(master, PageRequest.first(1000))
+                    .items()
+                    .forEach(user -> state.append(' ')
+                            .append(user.email())
+                            .append(' ')
+                            .append(reader.rolesOf(
+                                            master,
+                                            new PrincipalRef.ById(user.id().value()))
+                                    .size())
+                            .append('\n'));
             state.append(' ').append(reader.listRoles(master)).append('\n');
             state.append(' ').append(reader.listResources(master)).append('\n');
-            state.append(' ').append(reader.readAuditLog(master, PageRequest.first(1000)).items().size());
+            state.append(' ')
+                    .append(reader.readAuditLog(master, PageRequest.first(1000))
+                            .items()
+                            .size());
         }
         return state.toString();
     }

@@ -18,10 +18,29 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EntryPointTest {
 
     private static final String UNREACHABLE = "jdbc:postgresql://127.0.0.1:1/appkeys?password=hunter2";
-    private static final List<String> LEAVES = List.of("account create", "account list", "user add", "user list",
-            "user remove", "key create", "key list", "key show", "key activate", "key deactivate", "key renew",
-            "key finish-renewal", "key cancel-renewal", "key delete", "role list", "role create", "role grant",
-            "role revoke", "resource list", "resource create", "audit list", "auth check");
+    private static final List<String> LEAVES = List.of(
+            "account create",
+            "account list",
+            "user add",
+            "user list",
+            "user remove",
+            "key create",
+            "key list",
+            "key show",
+            "key activate",
+            "key deactivate",
+            "key renew",
+            "key finish-renewal",
+            "key cancel-renewal",
+            "key delete",
+            "role list",
+            "role create",
+            "role grant",
+            "role revoke",
+            "resource list",
+            "resource create",
+            "audit list",
+            "auth check");
 
     private static final TestStore STORE = TestStore.h2();
 
@@ -33,12 +52,17 @@ class EntryPointTest {
         Result help = noStore.run("--help").ok();
 
         assertTrue(help.out().startsWith("Usage: appkeys "), help::toString);
-        for (String command : List.of("account", "user", "key", "role", "resource", "audit", "auth",
-                "generate-completion")) {
+        for (String command :
+                List.of("account", "user", "key", "role", "resource", "audit", "auth", "generate-completion")) {
             assertTrue(help.out().lines().anyMatch(line -> line.startsWith("  " + command + " ")), command);
         }
-        List<String> codes = help.out().lines().dropWhile(line -> !line.equals("Exit codes:")).skip(1)
-                .takeWhile(line -> !line.isBlank()).map(String::strip).toList();
+        List<String> codes = help.out()
+                .lines()
+                .dropWhile(line -> !line.equals("Exit codes:"))
+                .skip(1)
+                .takeWhile(line -> !line.isBlank())
+                .map(String::strip)
+                .toList();
         assertEquals(7, codes.size(), help::toString);
         assertTrue(codes.get(0).matches("0 +success"), codes::toString);
         assertTrue(codes.get(2).matches("2 +usage error: .*"), codes::toString);
@@ -54,8 +78,11 @@ class EntryPointTest {
         for (String command : LEAVES) {
             String[] args = (command + " --help").split(" ");
             Result help = noStore.run(args).ok();
-            help.printed("Usage: appkeys " + command).printed("--json").printed("--db=<jdbc-url>")
-                    .printed("Exit codes:").printed("6   store unavailable");
+            help.printed("Usage: appkeys " + command)
+                    .printed("--json")
+                    .printed("--db=<jdbc-url>")
+                    .printed("Exit codes:")
+                    .printed("6   store unavailable");
         }
         noStore.run("key", "create", "--help").printed("--label=<label>").printed("--account=<account>");
         String authHelp = noStore.run("auth", "check", "--help").ok().out().replaceAll("\\s+", " ");
@@ -67,21 +94,32 @@ class EntryPointTest {
         String version = noStore.run("--version").ok().out().lines().findFirst().orElseThrow();
 
         assertTrue(version.matches("appkeys \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), version);
-        assertEquals(version, noStore.run("key", "list", "--version").ok().out().lines().findFirst().orElseThrow());
+        assertEquals(
+                version,
+                noStore.run("key", "list", "--version")
+                        .ok()
+                        .out()
+                        .lines()
+                        .findFirst()
+                        .orElseThrow());
     }
 
     @Test
     void generateCompletion_printsABashAndZshScriptForEveryCommand() {
         Result script = noStore.run("generate-completion").ok();
 
-        script.printed("complete -F _complete_appkeys").printed("finish-renewal").printed("--master-email");
+        script.printed("complete -F _complete_appkeys")
+                .printed("finish-renewal")
+                .printed("--master-email");
     }
 
     @Test
     void noCommand_orAnUnknownOne_isAUsageError_inOneLine() {
-        assertEquals("appkeys: Missing required subcommand (see 'appkeys --help')",
+        assertEquals(
+                "appkeys: Missing required subcommand (see 'appkeys --help')",
                 noStore.run().fails(ExitCodes.USAGE));
-        assertEquals("appkeys key: Missing required subcommand (see 'appkeys key --help')",
+        assertEquals(
+                "appkeys key: Missing required subcommand (see 'appkeys key --help')",
                 noStore.run("key").fails(ExitCodes.USAGE));
         String unknown = noStore.run("key", "rotate").fails(ExitCodes.USAGE);
         assertTrue(unknown.startsWith("appkeys key: Unmatched argument at index 1: 'rotate'"), unknown);
@@ -93,8 +131,9 @@ class EntryPointTest {
     void aMissingRequiredOption_isAUsageError() {
         String line = noStore.run("key", "create", "--account", "acme").fails(ExitCodes.USAGE);
 
-        assertEquals("appkeys key create: Missing required option: '--label=<label>'"
-                + " (see 'appkeys key create --help')", line);
+        assertEquals(
+                "appkeys key create: Missing required option: '--label=<label>'" + " (see 'appkeys key create --help')",
+                line);
     }
 
     @Test
@@ -117,16 +156,21 @@ class EntryPointTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "--db=jdbc:postgresql://someone:hunter2@127.0.0.1:1/appkeys",
-            "--db=jdbc:postgresql://127.0.0.1:1/appkeys?user=someone&password=hunter2",
-            "--db=jdbc:postgresql://127.0.0.1:1/appkeys?password=hunter2&user=someone",
-            "APPKEYS_DB_PASSWORD=hunter2"})
+    @ValueSource(
+            strings = {
+                "--db=jdbc:postgresql://someone:hunter2@127.0.0.1:1/appkeys",
+                "--db=jdbc:postgresql://127.0.0.1:1/appkeys?user=someone&password=hunter2",
+                "--db=jdbc:postgresql://127.0.0.1:1/appkeys?password=hunter2&user=someone",
+                "APPKEYS_DB_PASSWORD=hunter2"
+            })
     void aPasswordInAnyForm_isNeverPrinted_evenInTheStackTrace(String given) {
         Cli cli = given.startsWith("--db=")
                 ? new Cli(Map.of())
-                : new Cli(Map.of("APPKEYS_DB_URL", "jdbc:postgresql://127.0.0.1:1/appkeys?user=someone",
-                        "APPKEYS_DB_PASSWORD", "hunter2"));
+                : new Cli(Map.of(
+                        "APPKEYS_DB_URL",
+                        "jdbc:postgresql://127.0.0.1:1/appkeys?user=someone",
+                        "APPKEYS_DB_PASSWORD",
+                        "hunter2"));
         Result result = given.startsWith("--db=")
                 ? cli.run(given, "account", "list", "--verbose")
                 : cli.run("account", "list", "--verbose");
@@ -138,7 +182,8 @@ class EntryPointTest {
 
     @Test
     void aStoreDirectoryThatOthersCouldRead_isRepaired_andTheOperatorIsTold() throws Exception {
-        Path home = Path.of("target", "cli-test-homes", UUID.randomUUID().toString()).toAbsolutePath();
+        Path home = Path.of("target", "cli-test-homes", UUID.randomUUID().toString())
+                .toAbsolutePath();
         Cli embedded = new Cli(Map.of("APPKEYS_HOME", home.toString()));
         embedded.run("account", "list").ok();
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -160,8 +205,8 @@ class EntryPointTest {
 
     @Test
     void theDbOption_winsOverAPPKEYS_DB_URL() {
-        Result created = noStore.run("--db", STORE.url(), "account", "create", "dbflag", "--master-email",
-                "o@dbflag.example.com");
+        Result created = noStore.run(
+                "--db", STORE.url(), "account", "create", "dbflag", "--master-email", "o@dbflag.example.com");
 
         created.ok();
         Cli.on(STORE).run("account", "list").ok().printed("dbflag");
@@ -169,10 +214,12 @@ class EntryPointTest {
 
     @Test
     void withoutDbOrAPPKEYS_DB_URL_theStoreIsTheEmbeddedH2FileUnderAPPKEYS_HOME() throws Exception {
-        Path home = Path.of("target", "cli-test-homes", UUID.randomUUID().toString()).toAbsolutePath();
+        Path home = Path.of("target", "cli-test-homes", UUID.randomUUID().toString())
+                .toAbsolutePath();
         Cli embedded = new Cli(Map.of("APPKEYS_HOME", home.toString()));
 
-        embedded.run("account", "create", "homely", "--master-email", "o@homely.example.com").ok();
+        embedded.run("account", "create", "homely", "--master-email", "o@homely.example.com")
+                .ok();
 
         assertTrue(Files.exists(home.resolve("appkeys.mv.db")), "the store is a file in APPKEYS_HOME");
         embedded.run("account", "list").ok().printed("homely");

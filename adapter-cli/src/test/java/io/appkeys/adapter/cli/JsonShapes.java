@@ -7,8 +7,7 @@ import java.util.TreeSet;
 /** The shape of JSON output: which members an object has. */
 final class JsonShapes {
 
-    private JsonShapes() {
-    }
+    private JsonShapes() {}
 
     static Set<String> fieldsOf(JsonNode node) {
         Set<String> names = new TreeSet<>();

@@ -37,7 +37,8 @@ class KeyCommandsTest {
 
     @Test
     void keyCreate_printsTheTokenOnce_withANoticeThatItWillNotBeShownAgain() {
-        Result created = cli.run("key", "create", "--account", account, "--label", "orders sync").ok();
+        Result created = cli.run("key", "create", "--account", account, "--label", "orders sync")
+                .ok();
 
         String token = created.detail("appToken");
         assertTrue(token.matches("[A-Z]{128}"), created::toString);
@@ -102,12 +103,22 @@ class KeyCommandsTest {
         List<String> labels = List.of("k1", "k2", "k3");
         labels.forEach(this::createKey);
 
-        JsonNode first = cli.run("key", "list", "--account", account, "--limit", "2", "--json").json();
+        JsonNode first = cli.run("key", "list", "--account", account, "--limit", "2", "--json")
+                .json();
         assertEquals(Set.of("items", "next"), fieldsOf(first));
         assertEquals(2, first.get("items").size());
         assertEquals(KEY_FIELDS, fieldsOf(first.get("items").get(0)));
-        JsonNode second = cli.run("key", "list", "--account", account, "--limit", "2", "--after",
-                first.get("next").asText(), "--json").json();
+        JsonNode second = cli.run(
+                        "key",
+                        "list",
+                        "--account",
+                        account,
+                        "--limit",
+                        "2",
+                        "--after",
+                        first.get("next").asText(),
+                        "--json")
+                .json();
 
         List<String> seen = new ArrayList<>();
         first.get("items").forEach(item -> seen.add(item.get("label").asText()));
@@ -121,12 +132,14 @@ class KeyCommandsTest {
         createKey("one");
         createKey("two");
 
-        Result page = cli.run("key", "list", "--account", account, "--limit", "1").ok();
+        Result page =
+                cli.run("key", "list", "--account", account, "--limit", "1").ok();
 
         String last = page.out().strip().lines().reduce((a, b) -> b).orElseThrow();
         assertTrue(last.startsWith("Next page: --after "), page::toString);
         String cursor = last.substring("Next page: --after ".length());
-        cli.run("key", "list", "--account", account, "--limit", "1", "--after", cursor).ok()
+        cli.run("key", "list", "--account", account, "--limit", "1", "--after", cursor)
+                .ok()
                 .printed("two");
     }
 
@@ -134,16 +147,19 @@ class KeyCommandsTest {
     void keyShow_byIdOrAppKey_givesTheKeyItsTokenDatesAndRoles() {
         JsonNode key = createKey("shown");
 
-        JsonNode byId = cli.run("key", "show", key.get("id").asText(), "--account", account, "--json").json();
+        JsonNode byId = cli.run("key", "show", key.get("id").asText(), "--account", account, "--json")
+                .json();
         JsonNode byAppKey = cli.run("key", "show", key.get("appKey").asText(), "--account", account, "--json")
                 .json();
 
         assertEquals(byId, byAppKey);
-        assertEquals(union(KEY_FIELDS, Set.of("tokenCreatedIn", "newTokenCreatedIn", "tokenExpiresIn", "roles")),
+        assertEquals(
+                union(KEY_FIELDS, Set.of("tokenCreatedIn", "newTokenCreatedIn", "tokenExpiresIn", "roles")),
                 fieldsOf(byId));
         assertEquals(0, byId.get("roles").size());
         assertTrue(byId.get("newTokenCreatedIn").isNull());
-        cli.run("key", "show", key.get("appKey").asText(), "--account", account).ok()
+        cli.run("key", "show", key.get("appKey").asText(), "--account", account)
+                .ok()
                 .printed("appKey             " + key.get("appKey").asText());
     }
 
@@ -152,8 +168,8 @@ class KeyCommandsTest {
         String line = cli.run("key", "show", "vtexappkey-" + account + "-ZZZZZZ", "--account", account)
                 .fails(ExitCodes.NOT_FOUND);
 
-        assertEquals("appkeys key show: app key vtexappkey-" + account + "-ZZZZZZ not found in account " + account,
-                line);
+        assertEquals(
+                "appkeys key show: app key vtexappkey-" + account + "-ZZZZZZ not found in account " + account, line);
     }
 
     @Test
@@ -162,7 +178,8 @@ class KeyCommandsTest {
         JsonNode theirs = cli.createKey(other, "theirs");
 
         cli.run("key", "show", theirs.get("id").asText(), "--account", account).fails(ExitCodes.NOT_FOUND);
-        cli.run("key", "delete", theirs.get("appKey").asText(), "--account", account).fails(ExitCodes.NOT_FOUND);
+        cli.run("key", "delete", theirs.get("appKey").asText(), "--account", account)
+                .fails(ExitCodes.NOT_FOUND);
 
         cli.run("key", "show", theirs.get("id").asText(), "--account", other).ok();
     }
@@ -171,16 +188,20 @@ class KeyCommandsTest {
     void changingAnUnknownKey_isNotFound_andChangesNothing() {
         JsonNode existing = createKey("bystander");
         String unknown = "vtexappkey-" + account + "-NOSUCH";
-        JsonNode auditBefore = cli.run("audit", "list", "--account", account, "--json").json();
+        JsonNode auditBefore =
+                cli.run("audit", "list", "--account", account, "--json").json();
 
-        for (String command : List.of("activate", "deactivate", "renew", "finish-renewal", "cancel-renewal",
-                "delete")) {
+        for (String command :
+                List.of("activate", "deactivate", "renew", "finish-renewal", "cancel-renewal", "delete")) {
             String line = cli.run("key", command, unknown, "--account", account).fails(ExitCodes.NOT_FOUND);
             assertEquals("appkeys key " + command + ": app key " + unknown + " not found in account " + account, line);
         }
 
-        assertEquals(auditBefore, cli.run("audit", "list", "--account", account, "--json").json());
-        JsonNode keys = cli.run("key", "list", "--account", account, "--json").json().get("items");
+        assertEquals(
+                auditBefore,
+                cli.run("audit", "list", "--account", account, "--json").json());
+        JsonNode keys =
+                cli.run("key", "list", "--account", account, "--json").json().get("items");
         assertEquals(1, keys.size());
         assertEquals(existing.get("id"), keys.get(0).get("id"));
         assertTrue(keys.get(0).get("isActive").asBoolean());
@@ -197,7 +218,8 @@ class KeyCommandsTest {
     void deactivateThenActivate_switchesIsActive() {
         String id = createKey("switch").get("id").asText();
 
-        JsonNode off = cli.run("key", "deactivate", id, "--account", account, "--json").json();
+        JsonNode off =
+                cli.run("key", "deactivate", id, "--account", account, "--json").json();
         assertFalse(off.get("isActive").asBoolean());
         assertFalse(show(id).get("isActive").asBoolean());
 
@@ -214,7 +236,8 @@ class KeyCommandsTest {
 
         Result renewed = cli.run("key", "renew", appKey, "--account", account, "--json");
         JsonNode renewal = renewed.json();
-        assertEquals(Set.of("id", "appKey", "tokenCreatedIn", "newTokenCreatedIn", "tokenExpiresIn", "appToken"),
+        assertEquals(
+                Set.of("id", "appKey", "tokenCreatedIn", "newTokenCreatedIn", "tokenExpiresIn", "appToken"),
                 fieldsOf(renewal));
         String newToken = renewal.get("appToken").asText();
         assertTrue(newToken.matches("[A-Z]{128}") && !newToken.equals(oldToken));
@@ -223,10 +246,11 @@ class KeyCommandsTest {
         cli.withInput(oldToken, "auth", "check", "--app-key", appKey).ok();
         cli.withInput(newToken, "auth", "check", "--app-key", appKey).ok();
 
-        JsonNode finished = cli.run("key", "finish-renewal", id, "--account", account, "--json").json();
+        JsonNode finished = cli.run("key", "finish-renewal", id, "--account", account, "--json")
+                .json();
 
-        assertEquals(Set.of("id", "appKey", "tokenCreatedIn", "newTokenCreatedIn", "tokenExpiresIn"),
-                fieldsOf(finished));
+        assertEquals(
+                Set.of("id", "appKey", "tokenCreatedIn", "newTokenCreatedIn", "tokenExpiresIn"), fieldsOf(finished));
         assertTrue(finished.get("newTokenCreatedIn").isNull());
         cli.withInput(oldToken, "auth", "check", "--app-key", appKey).fails(ExitCodes.NOT_AUTHORIZED);
         cli.withInput(newToken, "auth", "check", "--app-key", appKey).ok();
@@ -246,8 +270,10 @@ class KeyCommandsTest {
     void renewWhilePending_isAConflict_andKeepsThePendingToken() {
         JsonNode key = createKey("twice");
         String appKey = key.get("appKey").asText();
-        String pending = cli.run("key", "renew", appKey, "--account", account, "--json").json()
-                .get("appToken").asText();
+        String pending = cli.run("key", "renew", appKey, "--account", account, "--json")
+                .json()
+                .get("appToken")
+                .asText();
 
         String line = cli.run("key", "renew", appKey, "--account", account).fails(ExitCodes.CONFLICT);
 
@@ -259,14 +285,19 @@ class KeyCommandsTest {
     void cancelRenewal_dropsTheNewToken_andWithoutOnePending_isNotFound() {
         JsonNode key = createKey("cancelled");
         String appKey = key.get("appKey").asText();
-        String newToken = cli.run("key", "renew", appKey, "--account", account, "--json").json()
-                .get("appToken").asText();
+        String newToken = cli.run("key", "renew", appKey, "--account", account, "--json")
+                .json()
+                .get("appToken")
+                .asText();
 
-        cli.run("key", "cancel-renewal", appKey, "--account", account).ok().printed("Renewal cancelled: the new"
-                + " appToken of " + appKey + " no longer works; the current one still does.");
+        cli.run("key", "cancel-renewal", appKey, "--account", account)
+                .ok()
+                .printed("Renewal cancelled: the new" + " appToken of " + appKey
+                        + " no longer works; the current one still does.");
 
         cli.withInput(newToken, "auth", "check", "--app-key", appKey).fails(ExitCodes.NOT_AUTHORIZED);
-        cli.withInput(key.get("appToken").asText(), "auth", "check", "--app-key", appKey).ok();
+        cli.withInput(key.get("appToken").asText(), "auth", "check", "--app-key", appKey)
+                .ok();
         cli.run("key", "cancel-renewal", appKey, "--account", account).fails(ExitCodes.NOT_FOUND);
         cli.run("key", "finish-renewal", appKey, "--account", account).fails(ExitCodes.NOT_FOUND);
     }
@@ -276,12 +307,18 @@ class KeyCommandsTest {
         JsonNode key = createKey("doomed");
         String id = key.get("id").asText();
 
-        JsonNode deleted = cli.run("key", "delete", id, "--account", account, "--json").json();
+        JsonNode deleted =
+                cli.run("key", "delete", id, "--account", account, "--json").json();
 
         assertTrue(deleted.get("deleted").asBoolean());
         assertEquals(id, deleted.get("id").asText());
         cli.run("key", "show", id, "--account", account).fails(ExitCodes.NOT_FOUND);
-        cli.withInput(key.get("appToken").asText(), "auth", "check", "--app-key", key.get("appKey").asText())
+        cli.withInput(
+                        key.get("appToken").asText(),
+                        "auth",
+                        "check",
+                        "--app-key",
+                        key.get("appKey").asText())
                 .fails(ExitCodes.NOT_AUTHORIZED);
         cli.run("key", "delete", id, "--account", account).fails(ExitCodes.NOT_FOUND);
     }
@@ -291,9 +328,16 @@ class KeyCommandsTest {
         String line = cli.run("key", "create", "--account", account, "--label", "x".repeat(101))
                 .fails(ExitCodes.USAGE);
 
-        assertEquals("appkeys key create: Invalid value for option '--label': label must be at most 100 characters,"
-                + " got 101 (see 'appkeys key create --help')", line);
-        assertEquals(0, cli.run("key", "list", "--account", account, "--json").json().get("items").size());
+        assertEquals(
+                "appkeys key create: Invalid value for option '--label': label must be at most 100 characters,"
+                        + " got 101 (see 'appkeys key create --help')",
+                line);
+        assertEquals(
+                0,
+                cli.run("key", "list", "--account", account, "--json")
+                        .json()
+                        .get("items")
+                        .size());
         assertAuditHasNo("KEY_CREATED");
     }
 
@@ -304,7 +348,8 @@ class KeyCommandsTest {
 
     @Test
     void keyCommandsOnAnUnknownAccount_areNotFound() {
-        String line = cli.run("key", "create", "--account", "nosuchaccount", "--label", "x").fails(ExitCodes.NOT_FOUND);
+        String line = cli.run("key", "create", "--account", "nosuchaccount", "--label", "x")
+                .fails(ExitCodes.NOT_FOUND);
 
         assertEquals("appkeys key create: account nosuchaccount not found", line);
     }
@@ -318,7 +363,8 @@ class KeyCommandsTest {
     }
 
     private void assertAuditHasNo(String action) {
-        JsonNode events = cli.run("audit", "list", "--account", account, "--json").json().get("items");
+        JsonNode events =
+                cli.run("audit", "list", "--account", account, "--json").json().get("items");
         events.forEach(event -> assertFalse(event.get("action").asText().equals(action), event::toString));
     }
 }

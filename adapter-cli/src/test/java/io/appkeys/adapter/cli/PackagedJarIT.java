@@ -28,7 +28,8 @@ class PackagedJarIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path jar = Path.of(System.getProperty("appkeys.cli.jar", "target/missing.jar"));
-    private final Path home = Path.of("target", "cli-it-homes", UUID.randomUUID().toString()).toAbsolutePath();
+    private final Path home =
+            Path.of("target", "cli-it-homes", UUID.randomUUID().toString()).toAbsolutePath();
 
     @Test
     void theJar_createsAnAccountAndAKey_andChecksTheTokenFromStandardInput() throws Exception {
@@ -38,8 +39,10 @@ class PackagedJarIT {
         assertEquals(0, help.exitCode(), help::toString);
         assertTrue(help.out().startsWith("Usage: appkeys"), help::toString);
 
-        assertEquals(0, run("", "account", "create", "acme", "--master-email", "owner@acme.example.com")
-                .exitCode());
+        assertEquals(
+                0,
+                run("", "account", "create", "acme", "--master-email", "owner@acme.example.com")
+                        .exitCode());
         Result created = run("", "key", "create", "--account", "acme", "--label", "from the jar", "--json");
         assertEquals(0, created.exitCode(), created::toString);
         JsonNode key = JSON.readTree(created.out());
@@ -49,30 +52,43 @@ class PackagedJarIT {
 
         Result checked = run(token + "\n", "auth", "check", "--app-key", appKey);
         assertEquals(0, checked.exitCode(), checked::toString);
-        assertEquals("Authenticated: " + appKey + " of account acme.", checked.out().strip());
+        assertEquals(
+                "Authenticated: " + appKey + " of account acme.", checked.out().strip());
 
         Result listed = run("", "key", "list", "--account", "acme");
         assertEquals(0, listed.exitCode(), listed::toString);
         assertTrue(listed.out().contains(appKey) && !listed.out().contains(token), listed::toString);
-        assertFalse(JSON.readTree(run("", "key", "show", appKey, "--account", "acme", "--json").out())
-                .get("lastUsedIn").isNull(), "the check's use was written before its process exited");
+        assertFalse(
+                JSON.readTree(run("", "key", "show", appKey, "--account", "acme", "--json")
+                                .out())
+                        .get("lastUsedIn")
+                        .isNull(),
+                "the check's use was written before its process exited");
     }
 
     @Test
     void theJar_exitsWithTheDocumentedCodes_andOneLineOnStderr() throws Exception {
         Result noToken = run("", "auth", "check", "--app-key", "vtexappkey-acme-ABCDEF");
         assertEquals(ExitCodes.USAGE, noToken.exitCode(), noToken::toString);
-        assertEquals(List.of("appkeys auth check: no appToken given: pipe it on standard input or set"
-                + " APPKEYS_APP_TOKEN"), noToken.err().lines().toList());
+        assertEquals(
+                List.of("appkeys auth check: no appToken given: pipe it on standard input or set"
+                        + " APPKEYS_APP_TOKEN"),
+                noToken.err().lines().toList());
 
         Result unknownAccount = run("", "key", "list", "--account", "nosuch");
         assertEquals(ExitCodes.NOT_FOUND, unknownAccount.exitCode(), unknownAccount::toString);
-        assertEquals(List.of("appkeys key list: account nosuch not found"), unknownAccount.err().lines().toList());
+        assertEquals(
+                List.of("appkeys key list: account nosuch not found"),
+                unknownAccount.err().lines().toList());
     }
 
     private Result run(String stdin, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-jar",
+                jar.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> environment = builder.environment();
@@ -85,7 +101,7 @@ class PackagedJarIT {
         byte[] out = process.getInputStream().readAllBytes();
         byte[] err = process.getErrorStream().readAllBytes();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the command ended");
-        return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8),
-                new String(err, StandardCharsets.UTF_8));
+        return new Result(
+                process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
     }
 }

@@ -44,7 +44,9 @@ record Result(int exitCode, String out, String err) {
 
     /** The value of the {@code name  value} line of a details block on stdout. */
     String detail(String name) {
-        return out.lines().filter(line -> line.startsWith(name + " ")).findFirst()
+        return out.lines()
+                .filter(line -> line.startsWith(name + " "))
+                .findFirst()
                 .map(line -> line.substring(name.length()).strip())
                 .orElseThrow(() -> new AssertionError("no line for " + name + "\n" + this));
     }

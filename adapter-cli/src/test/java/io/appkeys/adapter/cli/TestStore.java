@@ -40,7 +40,9 @@ final class TestStore {
     /** The environment that points the CLI at this store, as an operator would set it. */
     Map<String, String> environment() {
         Map<String, String> environment = new HashMap<>();
-        environment.put("APPKEYS_HOME", Path.of("target", "cli-test-home").toAbsolutePath().toString());
+        environment.put(
+                "APPKEYS_HOME",
+                Path.of("target", "cli-test-home").toAbsolutePath().toString());
         environment.put("APPKEYS_DB_URL", settings.url());
         settings.user().ifPresent(user -> environment.put("APPKEYS_DB_USER", user));
         settings.password().ifPresent(password -> environment.put("APPKEYS_DB_PASSWORD", password));

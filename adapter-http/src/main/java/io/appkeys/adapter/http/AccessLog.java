@@ -39,11 +39,17 @@ final class AccessLog implements Ordered {
         if (!LOG.isInfoEnabled()) {
             return;
         }
-        long micros = request.getAttribute(STARTED, Long.class).map(start -> (System.nanoTime() - start) / 1000)
+        long micros = request.getAttribute(STARTED, Long.class)
+                .map(start -> (System.nanoTime() - start) / 1000)
                 .orElse(-1L);
         String appKey = request.getHeaders().get(VtexHeaders.APP_KEY);
-        LOG.info("{} {} {} {}us appKey={}", request.getMethod(), safePath(request.getPath()), response.code(),
-                micros, AppKeyName.isWellFormed(appKey) ? appKey : "-");
+        LOG.info(
+                "{} {} {} {}us appKey={}",
+                request.getMethod(),
+                safePath(request.getPath()),
+                response.code(),
+                micros,
+                AppKeyName.isWellFormed(appKey) ? appKey : "-");
     }
 
     /** The path with any segment long enough to be an appToken replaced, well formed or not. */

@@ -34,30 +34,53 @@ final class AccountController {
     @Operation(summary = "Read the caller's account and its app keys")
     AccountJson account(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller) {
         List<AccountKey> appKeys = Pages.all(page -> keys.listAppKeys(caller, page)).stream()
-                .map(AccountKey::of).toList();
+                .map(AccountKey::of)
+                .toList();
         Account account = accounts.findAccount(caller.account())
                 .orElseThrow(() -> new NotFoundException("account " + caller.account() + " not found"));
-        return new AccountJson(account.id().toString(), account.name().value(), account.name().value(), true,
-                Wire.time(account.createdIn()), new Contact(account.masterEmail().value()), appKeys);
+        return new AccountJson(
+                account.id().toString(),
+                account.name().value(),
+                account.name().value(),
+                true,
+                Wire.time(account.createdIn()),
+                new Contact(account.masterEmail().value()),
+                appKeys);
     }
 
     /** The subset of VTEX's account that AppKeys knows; the name doubles as the company name VTEX would show. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record AccountJson(String id, String name, String accountName, boolean isActive, String creationDate,
-            Contact contact, List<AccountKey> appKeys) {
-    }
+    record AccountJson(
+            String id,
+            String name,
+            String accountName,
+            boolean isActive,
+            String creationDate,
+            Contact contact,
+            List<AccountKey> appKeys) {}
 
-    record Contact(String email) {
-    }
+    record Contact(String email) {}
 
     /** A key as the account shows it: {@code appToken} is always null, as VTEX's. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record AccountKey(String id, String appKey, String appToken, String label, String createdIn, boolean isActive,
+    record AccountKey(
+            String id,
+            String appKey,
+            String appToken,
+            String label,
+            String createdIn,
+            boolean isActive,
             boolean isBlocked) {
 
         static AccountKey of(AppKey key) {
-            return new AccountKey(key.id().toString(), key.appKey().value(), null, key.label().value(),
-                    Wire.time(key.createdIn()), key.active(), false);
+            return new AccountKey(
+                    key.id().toString(),
+                    key.appKey().value(),
+                    null,
+                    key.label().value(),
+                    Wire.time(key.createdIn()),
+                    key.active(),
+                    false);
         }
     }
 }

@@ -42,7 +42,10 @@ final class AppKeysController {
     private final SetAppKeyActiveUseCase activating;
     private final DeleteAppKeyUseCase deleting;
 
-    AppKeysController(CreateAppKeyUseCase creating, ListAppKeysUseCase listing, SetAppKeyActiveUseCase activating,
+    AppKeysController(
+            CreateAppKeyUseCase creating,
+            ListAppKeysUseCase listing,
+            SetAppKeyActiveUseCase activating,
             DeleteAppKeyUseCase deleting) {
         this.creating = creating;
         this.listing = listing;
@@ -52,29 +55,47 @@ final class AppKeysController {
 
     @Post
     @Operation(summary = "Create an app key; its appToken is in this response only")
-    HttpResponse<CreatedKey> create(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
-            @Body @Nullable @RequestBody(required = true, content = @Content(schema = @Schema(
-                    implementation = LabelBody.class))) byte[] body) {
+    HttpResponse<CreatedKey> create(
+            @RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+            @Body
+                    @Nullable
+                    @RequestBody(
+                            required = true,
+                            content = @Content(schema = @Schema(implementation = LabelBody.class)))
+                    byte[] body) {
         Label label = new Label(Bodies.text(Bodies.object(body), "label").orElse(null));
         CreatedAppKey created = creating.createAppKey(caller, label);
         AppKey key = created.key();
-        return HttpResponse.ok(new CreatedKey(key.id().toString(), key.appKey().value(), created.token().reveal(),
-                key.label().value(), Wire.time(key.createdIn()), key.active()))
+        return HttpResponse.ok(new CreatedKey(
+                        key.id().toString(),
+                        key.appKey().value(),
+                        created.token().reveal(),
+                        key.label().value(),
+                        Wire.time(key.createdIn()),
+                        key.active()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     @Get
     @Operation(summary = "List the account's app keys, never with a token")
     List<KeyItem> list(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller) {
-        return Pages.all(page -> listing.listAppKeys(caller, page)).stream().map(KeyItem::of).toList();
+        return Pages.all(page -> listing.listAppKeys(caller, page)).stream()
+                .map(KeyItem::of)
+                .toList();
     }
 
     @Put("/{id}")
     @Operation(summary = "Activate or deactivate an app key")
     @Status(HttpStatus.OK)
-    void setActive(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, @PathVariable String id,
-            @Body @Nullable @RequestBody(required = true, content = @Content(schema = @Schema(
-                    implementation = ActiveBody.class))) byte[] body) {
+    void setActive(
+            @RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+            @PathVariable String id,
+            @Body
+                    @Nullable
+                    @RequestBody(
+                            required = true,
+                            content = @Content(schema = @Schema(implementation = ActiveBody.class)))
+                    byte[] body) {
         KeyRef key = KeyRef.parse(id);
         activating.setAppKeyActive(caller, key, Bodies.bool(Bodies.object(body), "isActive"));
     }
@@ -87,12 +108,12 @@ final class AppKeysController {
     }
 
     /** The body of a create, for the OpenAPI document: the body is read field by field by {@link Bodies}. */
-    record LabelBody(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = Label.MAX_LENGTH) String label) {
-    }
+    record LabelBody(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = Label.MAX_LENGTH)
+            String label) {}
 
     /** The body of an activation, for the OpenAPI document. */
-    record ActiveBody(boolean isActive) {
-    }
+    record ActiveBody(boolean isActive) {}
 
     /** The one response that carries an appToken. */
     record CreatedKey(String id, String appKey, String appToken, String label, String createdIn, boolean isActive) {
@@ -107,8 +128,12 @@ final class AppKeysController {
     record KeyItem(String id, String appKey, String label, String createdIn, boolean isActive) {
 
         static KeyItem of(AppKey key) {
-            return new KeyItem(key.id().toString(), key.appKey().value(), key.label().value(),
-                    Wire.time(key.createdIn()), key.active());
+            return new KeyItem(
+                    key.id().toString(),
+                    key.appKey().value(),
+                    key.label().value(),
+                    Wire.time(key.createdIn()),
+                    key.active());
         }
     }
 }

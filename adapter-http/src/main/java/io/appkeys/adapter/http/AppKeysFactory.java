@@ -54,7 +54,8 @@ class AppKeysFactory {
     /** OWASP's minimum, with whatever the configuration overrides. */
     private static Argon2Parameters argon2(AppKeysProperties properties) {
         Argon2Parameters owasp = Argon2Parameters.owasp();
-        return new Argon2Parameters(properties.argon2MemoryKib().orElse(owasp.memoryKib()),
+        return new Argon2Parameters(
+                properties.argon2MemoryKib().orElse(owasp.memoryKib()),
                 properties.argon2Iterations().orElse(owasp.iterations()),
                 properties.argon2Parallelism().orElse(owasp.parallelism()));
     }

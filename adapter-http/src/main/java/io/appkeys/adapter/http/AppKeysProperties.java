@@ -32,8 +32,17 @@ class AppKeysProperties {
 
     /** Core's settings; invalid values fail the start with core's message. */
     AppKeysSettings settings() {
-        return new AppKeysSettings(appKeyPrefix, renewalPeriod, cacheTtl, cacheMaxEntries, throttleMaxFailures,
-                throttleWindow, hashingConcurrency, hashingMaxWait, usageInterval, refusalTime);
+        return new AppKeysSettings(
+                appKeyPrefix,
+                renewalPeriod,
+                cacheTtl,
+                cacheMaxEntries,
+                throttleMaxFailures,
+                throttleWindow,
+                hashingConcurrency,
+                hashingMaxWait,
+                usageInterval,
+                refusalTime);
     }
 
     /** Argon2's memory in KiB, iterations and lanes, each empty when not configured. */

@@ -42,8 +42,11 @@ final class AuthenticationFilter implements Ordered {
     private final ExecutorService blocking;
     private final TaskScheduler timer;
 
-    AuthenticationFilter(AuthenticateUseCase authentication, ClientAddress clients,
-            @Named(TaskExecutors.BLOCKING) ExecutorService blocking, TaskScheduler timer) {
+    AuthenticationFilter(
+            AuthenticateUseCase authentication,
+            ClientAddress clients,
+            @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+            TaskScheduler timer) {
         this.authentication = authentication;
         this.clients = clients;
         this.blocking = blocking;
@@ -98,8 +101,8 @@ final class AuthenticationFilter implements Ordered {
     private static void requireOwnAccount(HttpRequest<?> request, AccountName account) {
         Optional<String> named = request.getParameters().getFirst(VtexHeaders.ACCOUNT_PARAMETER);
         if (named.isPresent() && !named.get().equals(account.value())) {
-            throw new ForbiddenException("the credentials belong to account " + account
-                    + ", not to the account named by the an parameter");
+            throw new ForbiddenException(
+                    "the credentials belong to account " + account + ", not to the account named by the an parameter");
         }
     }
 

@@ -44,9 +44,12 @@ final class AuthzController {
 
     @Get(value = CHECK_PATH, produces = MediaType.APPLICATION_JSON)
     @Operation(summary = "Check that the caller's credentials grant a resource")
-    @ApiResponse(responseCode = "200", description = "the credentials grant the resource",
+    @ApiResponse(
+            responseCode = "200",
+            description = "the credentials grant the resource",
             content = @Content(schema = @Schema(implementation = Check.class)))
-    MutableHttpResponse<String> check(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+    MutableHttpResponse<String> check(
+            @RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
             @QueryValue(RESOURCE) @Nullable String resource) {
         ResourceName wanted = new ResourceName(resource);
         Principal principal = caller.principal();
@@ -59,8 +62,10 @@ final class AuthzController {
     /** The 200 of a granted check: who was allowed, in the body and in headers a gateway can forward. */
     static MutableHttpResponse<String> allowed(Principal principal) {
         Check check = new Check(principal.account().value(), name(principal), type(principal));
-        return HttpResponse.ok(check.json()).contentType(MediaType.APPLICATION_JSON_TYPE)
-                .header(ACCOUNT_HEADER, check.account()).header(PRINCIPAL_HEADER, check.principal());
+        return HttpResponse.ok(check.json())
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header(ACCOUNT_HEADER, check.account())
+                .header(PRINCIPAL_HEADER, check.principal());
     }
 
     private static String name(Principal principal) {
@@ -82,8 +87,8 @@ final class AuthzController {
     record Check(String account, String principal, String type) {
 
         String json() {
-            return "{\"account\":\"" + quote(account) + "\",\"principal\":\"" + quote(principal)
-                    + "\",\"type\":\"" + quote(type) + "\"}";
+            return "{\"account\":\"" + quote(account) + "\",\"principal\":\"" + quote(principal) + "\",\"type\":\""
+                    + quote(type) + "\"}";
         }
 
         private static String quote(String value) {

@@ -29,13 +29,15 @@ final class Bodies {
 
     private static final ObjectMapper STRICT = JsonMapper.builder(JsonFactory.builder()
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).maxNumberLength(32)
-                            .maxStringLength(64 * 1024).build())
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(16)
+                            .maxNumberLength(32)
+                            .maxStringLength(64 * 1024)
+                            .build())
                     .build())
             .build();
 
-    private Bodies() {
-    }
+    private Bodies() {}
 
     /** A JSON object, as a create or an update sends it. */
     static JsonNode object(byte[] body) {
@@ -78,8 +80,8 @@ final class Bodies {
         Set<RoleId> ids = new LinkedHashSet<>();
         for (JsonNode value : array) {
             if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 1) {
-                throw new InvalidInputException("role ids must be whole numbers from 1 to " + Integer.MAX_VALUE
-                        + ", got " + shown(value));
+                throw new InvalidInputException(
+                        "role ids must be whole numbers from 1 to " + Integer.MAX_VALUE + ", got " + shown(value));
             }
             ids.add(new RoleId(value.intValue()));
         }

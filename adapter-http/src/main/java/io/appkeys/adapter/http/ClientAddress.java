@@ -62,7 +62,8 @@ final class ClientAddress {
 
     /** An IPv4 or IPv6 literal, by its characters: nothing that would need a name lookup or a log escape. */
     private static boolean isAddress(String value) {
-        return !value.isEmpty() && value.length() <= 45
+        return !value.isEmpty()
+                && value.length() <= 45
                 && value.chars().allMatch(c -> c == '.' || c == ':' || Character.digit(c, 16) >= 0);
     }
 }

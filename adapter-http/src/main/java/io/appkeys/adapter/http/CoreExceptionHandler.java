@@ -31,10 +31,16 @@ final class CoreExceptionHandler implements ExceptionHandler<AppKeysException, H
     @Override
     public HttpResponse<?> handle(HttpRequest request, AppKeysException exception) {
         if (exception instanceof StoreUnavailableException) {
-            LOG.warn("store unavailable for {} {}: {}", request.getMethodName(), request.getPath(),
+            LOG.warn(
+                    "store unavailable for {} {}: {}",
+                    request.getMethodName(),
+                    request.getPath(),
                     exception.getMessage());
-            return problems.respond(request, HttpStatus.SERVICE_UNAVAILABLE,
-                    "the key store is unavailable; retry later", exception)
+            return problems.respond(
+                            request,
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "the key store is unavailable; retry later",
+                            exception)
                     .header(HttpHeaders.RETRY_AFTER, STORE_RETRY_SECONDS);
         }
         return problems.respond(request, status(exception), exception.getMessage(), exception);

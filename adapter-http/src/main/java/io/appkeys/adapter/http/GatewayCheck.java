@@ -44,7 +44,8 @@ final class GatewayCheck implements Ordered {
             return null;
         }
         Optional<AuthenticationResult> quick = authentication.authenticateWithoutBlocking(
-                request.getHeaders().get(VtexHeaders.APP_KEY), request.getHeaders().get(VtexHeaders.APP_TOKEN),
+                request.getHeaders().get(VtexHeaders.APP_KEY),
+                request.getHeaders().get(VtexHeaders.APP_TOKEN),
                 clients.source(request));
         if (quick.isEmpty() || !(quick.get() instanceof AuthenticationResult.Authenticated authenticated)) {
             return null;

@@ -29,13 +29,19 @@ final class NotAuthenticatedHandler implements ExceptionHandler<NotAuthenticated
     public HttpResponse<?> handle(HttpRequest request, NotAuthenticatedException exception) {
         AuthenticationResult result = exception.result();
         if (result instanceof AuthenticationResult.Throttled throttled) {
-            return problems.respond(request, HttpStatus.TOO_MANY_REQUESTS,
-                    "too many failed attempts for this appKey; retry later", exception)
+            return problems.respond(
+                            request,
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            "too many failed attempts for this appKey; retry later",
+                            exception)
                     .header(HttpHeaders.RETRY_AFTER, seconds(throttled.retryAfter()));
         }
         if (result instanceof AuthenticationResult.Overloaded overloaded) {
-            return problems.respond(request, HttpStatus.SERVICE_UNAVAILABLE,
-                    "too many credential checks are waiting; retry later", exception)
+            return problems.respond(
+                            request,
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "too many credential checks are waiting; retry later",
+                            exception)
                     .header(HttpHeaders.RETRY_AFTER, seconds(overloaded.retryAfter()));
         }
         return problems.respond(request, HttpStatus.UNAUTHORIZED, REJECTED, exception);

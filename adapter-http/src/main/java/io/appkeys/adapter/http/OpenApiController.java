@@ -35,7 +35,8 @@ final class OpenApiController {
 
     @Get("/{file}")
     Optional<HttpResponse<byte[]>> document(@PathVariable String file) {
-        return Optional.ofNullable(document).filter(found -> DOCUMENT.equals(file))
+        return Optional.ofNullable(document)
+                .filter(found -> DOCUMENT.equals(file))
                 .map(found -> HttpResponse.ok(found).contentType(YAML));
     }
 }

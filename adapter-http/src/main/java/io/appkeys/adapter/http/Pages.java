@@ -18,8 +18,7 @@ final class Pages {
 
     static final int DEFAULT_PER_PAGE = 10;
 
-    private Pages() {
-    }
+    private Pages() {}
 
     /** Every item, read a thousand at a time. */
     static <T> List<T> all(Function<PageRequest, Page<T>> lister) {
@@ -94,9 +93,7 @@ final class Pages {
 
     /** VTEX's paged list. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Paged<T>(List<T> items, Paging paging) {
-    }
+    record Paged<T>(List<T> items, Paging paging) {}
 
-    record Paging(int page, int perPage, long total, long pages) {
-    }
+    record Paging(int page, int perPage, long total, long pages) {}
 }

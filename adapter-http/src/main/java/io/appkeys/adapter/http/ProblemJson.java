@@ -31,13 +31,13 @@ final class ProblemJson implements ErrorResponseProcessor<Map<String, Object>> {
 
     /** A problem response for {@code status} that says {@code detail}. */
     MutableHttpResponse<?> respond(HttpRequest<?> request, HttpStatus status, String detail, Throwable cause) {
-        return processResponse(ErrorContext.builder(request).cause(cause).errorMessage(detail).build(),
-                HttpResponse.status(status));
+        return processResponse(
+                ErrorContext.builder(request).cause(cause).errorMessage(detail).build(), HttpResponse.status(status));
     }
 
     @Override
-    public MutableHttpResponse<Map<String, Object>> processResponse(ErrorContext context,
-            MutableHttpResponse<?> response) {
+    public MutableHttpResponse<Map<String, Object>> processResponse(
+            ErrorContext context, MutableHttpResponse<?> response) {
         @SuppressWarnings("unchecked")
         MutableHttpResponse<Map<String, Object>> typed = (MutableHttpResponse<Map<String, Object>>) response;
         if (context.getRequest().getMethod() == HttpMethod.HEAD) {
@@ -61,7 +61,9 @@ final class ProblemJson implements ErrorResponseProcessor<Map<String, Object>> {
         }
         Throwable cause = context.getRootCause().orElse(null);
         if (isOurs(cause)) {
-            return context.getErrors().stream().map(Error::getMessage).findFirst()
+            return context.getErrors().stream()
+                    .map(Error::getMessage)
+                    .findFirst()
                     .orElse(HttpStatus.valueOf(status).getReason());
         }
         return inOurWords(context.getRequest(), response, cause);
@@ -69,7 +71,8 @@ final class ProblemJson implements ErrorResponseProcessor<Map<String, Object>> {
 
     /** A refusal that this adapter or core decided, whose message already says what is wrong. */
     private static boolean isOurs(Throwable cause) {
-        return cause instanceof AppKeysException || cause instanceof InvalidInputException
+        return cause instanceof AppKeysException
+                || cause instanceof InvalidInputException
                 || cause instanceof NotAuthenticatedException;
     }
 

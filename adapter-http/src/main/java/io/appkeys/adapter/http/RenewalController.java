@@ -29,8 +29,7 @@ final class RenewalController {
     private final FinishRenewalUseCase finishing;
     private final CancelRenewalUseCase cancelling;
 
-    RenewalController(RenewAppTokenUseCase renewing, FinishRenewalUseCase finishing,
-            CancelRenewalUseCase cancelling) {
+    RenewalController(RenewAppTokenUseCase renewing, FinishRenewalUseCase finishing, CancelRenewalUseCase cancelling) {
         this.renewing = renewing;
         this.finishing = finishing;
         this.cancelling = cancelling;
@@ -38,13 +37,17 @@ final class RenewalController {
 
     @Patch("/renew")
     @Operation(summary = "Start a renewal: a new token, shown once; both tokens work until it ends")
-    HttpResponse<Renewal> renew(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
-            @PathVariable String appKey) {
+    HttpResponse<Renewal> renew(
+            @RequestAttribute(AuthenticationFilter.CALLER) Caller caller, @PathVariable String appKey) {
         RenewedToken renewed = renewing.renewAppToken(caller, KeyRef.parse(appKey));
         TokenStatus status = renewed.status();
-        return HttpResponse.ok(new Renewal(renewed.key().id().toString(), renewed.key().label().value(),
-                Wire.time(status.tokenCreatedIn()), Wire.time(status.newTokenCreatedIn()),
-                renewed.expirationPeriod().toDays(), renewed.newToken().reveal()))
+        return HttpResponse.ok(new Renewal(
+                        renewed.key().id().toString(),
+                        renewed.key().label().value(),
+                        Wire.time(status.tokenCreatedIn()),
+                        Wire.time(status.newTokenCreatedIn()),
+                        renewed.expirationPeriod().toDays(),
+                        renewed.newToken().reveal()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
@@ -61,8 +64,13 @@ final class RenewalController {
     }
 
     /** VTEX's renew response; {@code keyName} is the key's label and {@code expirationPeriod} is in days. */
-    record Renewal(String id, String keyName, String creationDateToken, String creationDateNewToken,
-            long expirationPeriod, String newToken) {
+    record Renewal(
+            String id,
+            String keyName,
+            String creationDateToken,
+            String creationDateNewToken,
+            long expirationPeriod,
+            String newToken) {
 
         @Override
         public String toString() {
@@ -75,8 +83,8 @@ final class RenewalController {
     record Tokens(String id, String creationDateToken, String creationDateNewToken) {
 
         static Tokens of(TokenStatus status) {
-            return new Tokens(status.id().toString(), Wire.time(status.tokenCreatedIn()),
-                    Wire.time(status.newTokenCreatedIn()));
+            return new Tokens(
+                    status.id().toString(), Wire.time(status.tokenCreatedIn()), Wire.time(status.newTokenCreatedIn()));
         }
     }
 }

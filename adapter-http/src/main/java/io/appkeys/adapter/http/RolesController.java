@@ -54,8 +54,12 @@ final class RolesController {
     private final UnlinkRoleUseCase unlinking;
     private final ListPrincipalRolesUseCase linked;
 
-    RolesController(ListRolesUseCase roles, ListResourcesUseCase resources, LinkRolesUseCase linking,
-            UnlinkRoleUseCase unlinking, ListPrincipalRolesUseCase linked) {
+    RolesController(
+            ListRolesUseCase roles,
+            ListResourcesUseCase resources,
+            LinkRolesUseCase linking,
+            UnlinkRoleUseCase unlinking,
+            ListPrincipalRolesUseCase linked) {
         this.roles = roles;
         this.resources = resources;
         this.linking = linking;
@@ -65,14 +69,18 @@ final class RolesController {
 
     @Get("/site/pvt/roles/list/paged")
     @Operation(summary = "List the account's roles, a page at a time, by id")
-    Pages.Paged<RoleItem> list(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
-            @QueryValue @Nullable String numItems, @QueryValue @Nullable String pageNumber) {
+    Pages.Paged<RoleItem> list(
+            @RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+            @QueryValue @Nullable String numItems,
+            @QueryValue @Nullable String pageNumber) {
         Pages.Numbered page = Pages.Numbered.of(pageNumber, numItems);
-        List<Role> all = roles.listRoles(caller).stream().sorted(Comparator.comparingInt(role -> role.id().value()))
+        List<Role> all = roles.listRoles(caller).stream()
+                .sorted(Comparator.comparingInt(role -> role.id().value()))
                 .toList();
         Map<ResourceName, String> products = resources.listResources(caller).stream()
                 .collect(Collectors.toMap(Resource::name, Resource::product, (a, b) -> a));
-        List<RoleItem> items = Pages.numbered(all, page).stream().map(role -> RoleItem.of(role, products::get))
+        List<RoleItem> items = Pages.numbered(all, page).stream()
+                .map(role -> RoleItem.of(role, products::get))
                 .toList();
         return page.page(items, all.size());
     }
@@ -80,32 +88,37 @@ final class RolesController {
     @Put("/users/{userId}/roles")
     @Operation(summary = "Link roles to a user or app key; 400 and no change when one does not exist")
     @Status(HttpStatus.NO_CONTENT)
-    void link(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, @PathVariable String userId,
-            @Body @Nullable @RequestBody(required = true, content = @Content(schema = @Schema(
-                    implementation = RoleIds.class))) byte[] body) {
+    void link(
+            @RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+            @PathVariable String userId,
+            @Body
+                    @Nullable
+                    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RoleIds.class)))
+                    byte[] body) {
         PrincipalRef principal = PrincipalRef.parse(userId);
         linking.linkRoles(caller, principal, Bodies.roleIds(body));
     }
 
     @Get("/users/{userId}/roles")
     @Operation(summary = "List the roles linked to a user or app key")
-    List<RoleRef> linked(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
-            @PathVariable String userId) {
+    List<RoleRef> linked(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, @PathVariable String userId) {
         return linked.rolesOf(caller, PrincipalRef.parse(userId)).stream()
-                .map(role -> new RoleRef(role.id().value(), role.name().value())).toList();
+                .map(role -> new RoleRef(role.id().value(), role.name().value()))
+                .toList();
     }
 
     @Delete("/users/{userId}/roles/{roleId}")
     @Operation(summary = "Unlink a role from a user or app key")
     @Status(HttpStatus.NO_CONTENT)
-    void unlink(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, @PathVariable String userId,
+    void unlink(
+            @RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+            @PathVariable String userId,
             @PathVariable String roleId) {
         PrincipalRef principal = PrincipalRef.parse(userId);
         unlinking.unlinkRole(caller, principal, RoleId.parse(roleId));
     }
 
-    record RoleRef(int id, String name) {
-    }
+    record RoleRef(int id, String name) {}
 
     /** The body of a link, for the OpenAPI document: VTEX's array of role ids, read by {@link Bodies}. */
     static final class RoleIds extends ArrayList<Integer> {
@@ -121,14 +134,21 @@ final class RolesController {
     record RoleItem(int id, String name, boolean isAdmin, int roleType, List<Product> products) {
 
         static RoleItem of(Role role, Function<ResourceName, String> productOf) {
-            List<Product> products = role.resources().stream().map(productOf).filter(Objects::nonNull).distinct()
-                    .sorted().map(Product::new).toList();
-            return new RoleItem(role.id().value(), role.name().value(),
-                    role.predefined() && role.name().equals(LicenseManager.OWNER), role.predefined() ? 1 : 0,
+            List<Product> products = role.resources().stream()
+                    .map(productOf)
+                    .filter(Objects::nonNull)
+                    .distinct()
+                    .sorted()
+                    .map(Product::new)
+                    .toList();
+            return new RoleItem(
+                    role.id().value(),
+                    role.name().value(),
+                    role.predefined() && role.name().equals(LicenseManager.OWNER),
+                    role.predefined() ? 1 : 0,
                     products);
         }
     }
 
-    record Product(String name) {
-    }
+    record Product(String name) {}
 }

@@ -15,20 +15,34 @@ import io.swagger.v3.oas.annotations.security.SecuritySchemes;
  * says otherwise, over the store that {@code APPKEYS_DB_URL} names or the embedded one.
  */
 @OpenAPIDefinition(
-        info = @Info(title = "AppKeys", version = "0.1",
-                description = "An appKey/appToken authority that speaks VTEX's License Manager and VTEX ID paths.",
-                license = @License(name = "See the project's LICENSE")),
-        security = @SecurityRequirement(name = "appKey", scopes = {}))
+        info =
+                @Info(
+                        title = "AppKeys",
+                        version = "0.1",
+                        description =
+                                "An appKey/appToken authority that speaks VTEX's License Manager and VTEX ID paths.",
+                        license = @License(name = "See the project's LICENSE")),
+        security =
+                @SecurityRequirement(
+                        name = "appKey",
+                        scopes = {}))
 @SecuritySchemes({
-        @SecurityScheme(name = "appKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
-                paramName = "X-VTEX-API-AppKey",
-                description = "The appKey; send it together with X-VTEX-API-AppToken on every /api request"),
-        @SecurityScheme(name = "appToken", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
-                paramName = "X-VTEX-API-AppToken", description = "The appToken of the appKey")})
+    @SecurityScheme(
+            name = "appKey",
+            type = SecuritySchemeType.APIKEY,
+            in = SecuritySchemeIn.HEADER,
+            paramName = "X-VTEX-API-AppKey",
+            description = "The appKey; send it together with X-VTEX-API-AppToken on every /api request"),
+    @SecurityScheme(
+            name = "appToken",
+            type = SecuritySchemeType.APIKEY,
+            in = SecuritySchemeIn.HEADER,
+            paramName = "X-VTEX-API-AppToken",
+            description = "The appToken of the appKey")
+})
 public final class Server {
 
-    private Server() {
-    }
+    private Server() {}
 
     public static void main(String[] args) {
         Micronaut.build(args).mainClass(Server.class).banner(false).start();

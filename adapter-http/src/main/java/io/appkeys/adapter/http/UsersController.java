@@ -46,8 +46,12 @@ final class UsersController {
     private final ListUsersUseCase listing;
     private final FindAccountUseCase accounts;
 
-    UsersController(AddUserUseCase adding, GetUserUseCase getting, RemoveUserUseCase removing,
-            ListUsersUseCase listing, FindAccountUseCase accounts) {
+    UsersController(
+            AddUserUseCase adding,
+            GetUserUseCase getting,
+            RemoveUserUseCase removing,
+            ListUsersUseCase listing,
+            FindAccountUseCase accounts) {
         this.adding = adding;
         this.getting = getting;
         this.removing = removing;
@@ -57,8 +61,12 @@ final class UsersController {
 
     @Post("/users")
     @Operation(summary = "Add a user to the caller's account")
-    UserJson add(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, @Body @Nullable @RequestBody(
-            required = true, content = @Content(schema = @Schema(implementation = NewUser.class))) byte[] body) {
+    UserJson add(
+            @RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+            @Body
+                    @Nullable
+                    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = NewUser.class)))
+                    byte[] body) {
         JsonNode user = Bodies.object(body);
         Email email = new Email(Bodies.text(user, "email").orElse(null));
         Optional<PersonName> name = Bodies.text(user, "name").map(PersonName::new);
@@ -80,8 +88,10 @@ final class UsersController {
 
     @Get("/site/pvt/logins/list/paged")
     @Operation(summary = "List the account's users, a page at a time, in creation order")
-    Pages.Paged<Login> logins(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
-            @QueryValue @Nullable String numItems, @QueryValue @Nullable String pageNumber) {
+    Pages.Paged<Login> logins(
+            @RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+            @QueryValue @Nullable String numItems,
+            @QueryValue @Nullable String pageNumber) {
         Pages.Numbered page = Pages.Numbered.of(pageNumber, numItems);
         long total = listing.countUsers(caller);
         List<User> users = Pages.numbered(request -> listing.listUsers(caller, request), page);
@@ -90,28 +100,40 @@ final class UsersController {
     }
 
     /** The body of an addition, for the OpenAPI document; {@code email} is required. */
-    record NewUser(@Nullable String name, String email) {
-    }
+    record NewUser(@Nullable String name, String email) {}
 
     /** VTEX's user; {@code name} is left out when the user has none. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record UserJson(String id, String email, @Nullable String name) {
 
         static UserJson of(User user) {
-            return new UserJson(user.id().toString(), user.email().value(),
+            return new UserJson(
+                    user.id().toString(),
+                    user.email().value(),
                     user.name().map(PersonName::value).orElse(null));
         }
     }
 
     /** An item of VTEX's logins list; the master user is the account's admin. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Login(String id, String email, @Nullable String name, boolean isAdmin, boolean isReliable,
-            boolean isBlocked, List<String> accountNames) {
+    record Login(
+            String id,
+            String email,
+            @Nullable String name,
+            boolean isAdmin,
+            boolean isReliable,
+            boolean isBlocked,
+            List<String> accountNames) {
 
         static Login of(User user, Optional<UserId> master) {
-            return new Login(user.id().toString(), user.email().value(),
-                    user.name().map(PersonName::value).orElse(null), master.filter(user.id()::equals).isPresent(),
-                    false, false, List.of(user.account().value()));
+            return new Login(
+                    user.id().toString(),
+                    user.email().value(),
+                    user.name().map(PersonName::value).orElse(null),
+                    master.filter(user.id()::equals).isPresent(),
+                    false,
+                    false,
+                    List.of(user.account().value()));
         }
     }
 }

@@ -8,6 +8,5 @@ final class VtexHeaders {
     /** VTEX's account query parameter; when given it must name the caller's account. */
     static final String ACCOUNT_PARAMETER = "an";
 
-    private VtexHeaders() {
-    }
+    private VtexHeaders() {}
 }

@@ -42,23 +42,28 @@ public final class BenchmarkSetup {
     private static final int UNKNOWN_KEYS = 5_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private BenchmarkSetup() {
-    }
+    private BenchmarkSetup() {}
 
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args[0]);
         Files.createDirectories(out);
         try (AppKeys appKeys = AppKeys.builder()
                 .storage(Databases.open(DatabaseSettings.fromEnvironment(System.getenv())))
-                .argon2(Argon2Parameters.owasp()).usageFlushEvery(null).build()) {
-            Account account = appKeys.createAccount(new NewAccount(new AccountName("bench"),
-                    new Email("owner@bench.example"), Optional.empty(), "benchmark"));
+                .argon2(Argon2Parameters.owasp())
+                .usageFlushEvery(null)
+                .build()) {
+            Account account = appKeys.createAccount(new NewAccount(
+                    new AccountName("bench"), new Email("owner@bench.example"), Optional.empty(), "benchmark"));
             Caller master = Caller.master(account, "benchmark");
-            Role owner = appKeys.listRoles(master).stream().filter(r -> r.name().equals(LicenseManager.OWNER))
-                    .findFirst().orElseThrow();
+            Role owner = appKeys.listRoles(master).stream()
+                    .filter(r -> r.name().equals(LicenseManager.OWNER))
+                    .findFirst()
+                    .orElseThrow();
             CreatedAppKey valid = appKeys.createAppKey(master, new Label("benchmark"));
             appKeys.linkRoles(master, new PrincipalRef.ByAppKey(valid.key().appKey()), Set.of(owner.id()));
-            Files.writeString(out.resolve("valid.txt"), valid.key().appKey() + " " + valid.token().reveal() + "\n");
+            Files.writeString(
+                    out.resolve("valid.txt"),
+                    valid.key().appKey() + " " + valid.token().reveal() + "\n");
 
             List<String> same = new ArrayList<>();
             for (int i = 0; i < WRONG_TOKENS; i++) {
@@ -68,7 +73,10 @@ public final class BenchmarkSetup {
 
             List<String> others = new ArrayList<>();
             for (int i = 0; i < OTHER_KEYS; i++) {
-                others.add(appKeys.createAppKey(master, new Label("other " + i)).key().appKey().value());
+                others.add(appKeys.createAppKey(master, new Label("other " + i))
+                        .key()
+                        .appKey()
+                        .value());
                 others.add("vtexappkey-bench-" + letters(6));
             }
             List<String> other = new ArrayList<>();
@@ -81,13 +89,14 @@ public final class BenchmarkSetup {
             List<String> unknown = new ArrayList<>();
             for (int i = 0; i < UNKNOWN_KEYS; i++) {
                 existing.add(others.get(2 * (i % OTHER_KEYS)) + " " + wrongToken());
-                unknown.add("vtexappkey-" + (i % 2 == 0 ? "bench" : "nosuch" + letters(4).toLowerCase(Locale.ROOT))
-                        + "-" + letters(6) + " " + wrongToken());
+                unknown.add("vtexappkey-"
+                        + (i % 2 == 0 ? "bench" : "nosuch" + letters(4).toLowerCase(Locale.ROOT)) + "-" + letters(6)
+                        + " " + wrongToken());
             }
             Files.write(out.resolve("wrong-existing.txt"), existing);
             Files.write(out.resolve("unknown.txt"), unknown);
-            System.out.println("benchmark store ready: " + valid.key().appKey() + ", "
-                    + others.size() + " other appKeys (half of them unknown)");
+            System.out.println("benchmark store ready: " + valid.key().appKey() + ", " + others.size()
+                    + " other appKeys (half of them unknown)");
         }
     }
 

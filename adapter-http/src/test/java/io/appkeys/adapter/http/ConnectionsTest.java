@@ -43,12 +43,12 @@ class ConnectionsTest {
 
     @Test
     void aConnectionThatStopsSending_midRequestOrBetweenRequests_isClosed() throws Exception {
-        try (TestServer impatient = new TestServer(TestDatabases.freshH2(directory),
-                        Map.of("micronaut.server.idle-timeout", "1s"));
+        try (TestServer impatient = new TestServer(
+                        TestDatabases.freshH2(directory), Map.of("micronaut.server.idle-timeout", "1s"));
                 Socket partial = new RawHttp(impatient.uri()).connect();
                 Socket idle = new RawHttp(impatient.uri()).connect()) {
-            partial.getOutputStream().write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "
-                    .getBytes(StandardCharsets.US_ASCII));
+            partial.getOutputStream()
+                    .write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
 
             assertTrue(closedByServer(partial), "a partial request is dropped");
             assertTrue(closedByServer(idle), "an idle connection is dropped");
@@ -56,10 +56,9 @@ class ConnectionsTest {
     }
 
     @Test
-    void aRequestDribbledAByteAtATime_isCutOffAtTheReadTimeout_whileAnIdleKeepAliveConnectionStays()
-            throws Exception {
-        try (TestServer strict = new TestServer(TestDatabases.freshH2(directory),
-                        Map.of("appkeys.request-read-timeout", "1s"));
+    void aRequestDribbledAByteAtATime_isCutOffAtTheReadTimeout_whileAnIdleKeepAliveConnectionStays() throws Exception {
+        try (TestServer strict =
+                        new TestServer(TestDatabases.freshH2(directory), Map.of("appkeys.request-read-timeout", "1s"));
                 Socket slow = new RawHttp(strict.uri()).connect();
                 Socket keepAlive = new RawHttp(strict.uri()).connect()) {
             OutputStream out = slow.getOutputStream();
@@ -103,8 +102,8 @@ class ConnectionsTest {
             }
             head.append((char) c);
         }
-        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)")
-                .matcher(head);
+        java.util.regex.Matcher length =
+                java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
         if (length.find()) {
             in.readNBytes(Integer.parseInt(length.group(1)));
         }
@@ -113,7 +112,9 @@ class ConnectionsTest {
 
     @Test
     void theIdleTimeout_isThirtySecondsUnlessConfigured() {
-        assertEquals(Duration.ofSeconds(30), server.bean(HttpServerConfiguration.class).getIdleTimeout());
+        assertEquals(
+                Duration.ofSeconds(30),
+                server.bean(HttpServerConfiguration.class).getIdleTimeout());
     }
 
     @Test
@@ -121,15 +122,17 @@ class ConnectionsTest {
         Tenant tenant = Tenant.create(server.appKeys());
         Credentials owner = tenant.keyWithRoles("owner", io.appkeys.core.domain.LicenseManager.OWNER);
         RawHttp attacker = new RawHttp(server.uri(), "127.0.0.2");
-        Credentials guess = owner.withToken(AppToken.fromBody("Q".repeat(AppToken.BODY_LENGTH)).reveal());
+        Credentials guess = owner.withToken(
+                AppToken.fromBody("Q".repeat(AppToken.BODY_LENGTH)).reveal());
         int status = 0;
         for (int i = 0; i < 30 && status != 429; i++) {
-            status = attacker.send("GET", "/api/vlm/appkeys", Http.headers(guess), (String) null).status();
+            status = attacker.send("GET", "/api/vlm/appkeys", Http.headers(guess), (String) null)
+                    .status();
         }
         assertEquals(429, status, "the attacker's address is throttled");
 
-        Reply reply = new RawHttp(server.uri(), "127.0.0.1").send("GET", "/api/vlm/appkeys", Http.headers(owner),
-                (String) null);
+        Reply reply = new RawHttp(server.uri(), "127.0.0.1")
+                .send("GET", "/api/vlm/appkeys", Http.headers(owner), (String) null);
 
         assertEquals(200, reply.status(), reply::toString);
     }
@@ -137,36 +140,51 @@ class ConnectionsTest {
     @Test
     void forwardingHeaders_areIgnored_unlessTheOperatorNamesOne() {
         Tenant tenant = Tenant.create(server.appKeys());
-        Credentials guess = tenant.admin.withToken(AppToken.fromBody("P".repeat(AppToken.BODY_LENGTH)).reveal());
+        Credentials guess = tenant.admin.withToken(
+                AppToken.fromBody("P".repeat(AppToken.BODY_LENGTH)).reveal());
         int status = 0;
         for (int i = 0; i < 30 && status != 429; i++) {
             Map<String, String> spoofed = new java.util.HashMap<>(Http.headers(guess));
             spoofed.put("X-Forwarded-For", "198.51.100." + i);
-            status = new RawHttp(server.uri(), "127.0.0.3").send("GET", "/api/vlm/appkeys", spoofed, (String) null)
+            status = new RawHttp(server.uri(), "127.0.0.3")
+                    .send("GET", "/api/vlm/appkeys", spoofed, (String) null)
                     .status();
         }
         assertEquals(429, status, "a client cannot escape the throttle by naming another address");
 
-        try (TestServer proxied = new TestServer(TestDatabases.freshH2(directory),
-                Map.of("appkeys.client-address-header", "X-Forwarded-For"))) {
+        try (TestServer proxied = new TestServer(
+                TestDatabases.freshH2(directory), Map.of("appkeys.client-address-header", "X-Forwarded-For"))) {
             Tenant behind = Tenant.create(proxied.appKeys());
             Credentials owner = behind.keyWithRoles("owner", io.appkeys.core.domain.LicenseManager.OWNER);
             Credentials wrong = owner.withToken(guess.appToken());
             RawHttp proxy = new RawHttp(proxied.uri());
             int attacker = 0;
             for (int i = 0; i < 30 && attacker != 429; i++) {
-                attacker = proxy.send("GET", "/api/vlm/appkeys", withForwardedFor(wrong, "spoofed, 203.0.113.7"),
-                        (String) null).status();
+                attacker = proxy.send(
+                                "GET", "/api/vlm/appkeys", withForwardedFor(wrong, "spoofed, 203.0.113.7"), (String)
+                                        null)
+                        .status();
             }
             assertEquals(429, attacker, "the address the proxy added is the one throttled");
 
-            Reply created = proxy.send("POST", "/api/vlm/appkeys", withForwardedFor(owner, "203.0.113.7, 198.51.100.2"),
+            Reply created = proxy.send(
+                    "POST",
+                    "/api/vlm/appkeys",
+                    withForwardedFor(owner, "203.0.113.7, 198.51.100.2"),
                     "{\"label\":\"from behind the proxy\"}");
             assertEquals(200, created.status(), created::toString);
-            assertEquals("198.51.100.2", behind.appKeys.readAuditLog(behind.master,
-                    io.appkeys.core.domain.PageRequest.first(1000)).items().stream()
-                    .filter(entry -> entry.event().target().contains("from behind the proxy")).findFirst()
-                    .orElseThrow().event().origin());
+            assertEquals(
+                    "198.51.100.2",
+                    behind
+                            .appKeys
+                            .readAuditLog(behind.master, io.appkeys.core.domain.PageRequest.first(1000))
+                            .items()
+                            .stream()
+                            .filter(entry -> entry.event().target().contains("from behind the proxy"))
+                            .findFirst()
+                            .orElseThrow()
+                            .event()
+                            .origin());
         }
     }
 

@@ -3,7 +3,6 @@ package io.appkeys.adapter.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.appkeys.adapter.persistence.DatabaseSettings;
 import io.appkeys.adapter.persistence.Databases;
 import io.appkeys.adapter.persistence.TestDatabases;
@@ -61,8 +60,13 @@ class CrashTest {
     void postgres_losesNothingItConfirmed_whenTheServerIsKilled() throws Exception {
         DatabaseSettings postgres = TestDatabases.freshPostgres().orElseThrow();
         try {
-            crashAndCheck(postgres, Map.of("APPKEYS_DB_URL", postgres.url(), "APPKEYS_HOME",
-                    temp.resolve("home").toString()));
+            crashAndCheck(
+                    postgres,
+                    Map.of(
+                            "APPKEYS_DB_URL",
+                            postgres.url(),
+                            "APPKEYS_HOME",
+                            temp.resolve("home").toString()));
         } finally {
             TestDatabases.dropPostgres(postgres);
         }
@@ -70,7 +74,9 @@ class CrashTest {
 
     private void crashAndCheck(DatabaseSettings store, Map<String, String> environment) throws Exception {
         Tenant tenant;
-        try (AppKeys setup = AppKeys.builder().storage(Databases.open(store)).argon2(Argon2Parameters.fast())
+        try (AppKeys setup = AppKeys.builder()
+                .storage(Databases.open(store))
+                .argon2(Argon2Parameters.fast())
                 .build()) {
             tenant = Tenant.create(setup);
         }
@@ -96,13 +102,17 @@ class CrashTest {
     }
 
     private static AppKeys open(DatabaseSettings store) {
-        return AppKeys.builder().storage(Databases.open(store)).argon2(Argon2Parameters.fast())
-                .usageFlushEvery(null).build();
+        return AppKeys.builder()
+                .storage(Databases.open(store))
+                .argon2(Argon2Parameters.fast())
+                .usageFlushEvery(null)
+                .build();
     }
 
     /** Clients create, delete and link as fast as they can; the server is killed {@code killAfterMillis} in. */
-    private static void burstThenKill(ServerProcess server, Http http, Tenant tenant, int owner, Confirmed confirmed,
-            long killAfterMillis) throws InterruptedException {
+    private static void burstThenKill(
+            ServerProcess server, Http http, Tenant tenant, int owner, Confirmed confirmed, long killAfterMillis)
+            throws InterruptedException {
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         for (int i = 0; i < CLIENTS; i++) {
             clients.submit(() -> {
@@ -132,21 +142,22 @@ class CrashTest {
             }
         } else if (choice == 1) {
             confirmed.deleting(some.get());
-            Reply deleted = http.delete(HttpStoryContract.KEYS + "/" + some.get().id(), tenant.admin);
+            Reply deleted =
+                    http.delete(HttpStoryContract.KEYS + "/" + some.get().id(), tenant.admin);
             if (deleted.status() == 204) {
                 confirmed.deleted(some.get());
             }
         } else {
-            Reply linked = http.put(HttpStoryContract.USERS + "/" + some.get().appKey() + "/roles", tenant.admin,
-                    "[" + owner + "]");
+            Reply linked = http.put(
+                    HttpStoryContract.USERS + "/" + some.get().appKey() + "/roles", tenant.admin, "[" + owner + "]");
             if (linked.status() == 204) {
                 confirmed.linked(some.get());
             }
         }
     }
 
-    private static void assertConfirmedChangesArePresent(Http http, Tenant tenant, Confirmed confirmed,
-            ServerProcess server) {
+    private static void assertConfirmedChangesArePresent(
+            Http http, Tenant tenant, Confirmed confirmed, ServerProcess server) {
         Reply list = http.get(HttpStoryContract.KEYS, tenant.admin);
         assertEquals(200, list.status(), () -> list + "\n" + server.log());
         Set<String> present = new HashSet<>(HttpStoryContract.appKeysIn(list.json()));
@@ -154,7 +165,8 @@ class CrashTest {
         for (Credentials key : confirmed.live()) {
             if (!present.contains(key.appKey())) {
                 lost.add("created " + key.appKey());
-            } else if (confirmed.isLinked(key) && !linkedRoles(http, tenant, key).contains("Owner (Admin Super)")) {
+            } else if (confirmed.isLinked(key)
+                    && !linkedRoles(http, tenant, key).contains("Owner (Admin Super)")) {
                 lost.add("linked " + key.appKey());
             }
         }
@@ -165,14 +177,17 @@ class CrashTest {
                 lost.add("deleted, yet its token works: " + key.appKey());
             }
         }
-        assertEquals(List.of(), lost, () -> confirmed.changes() + " confirmed changes, these lost; server log:\n"
-                + server.log());
+        assertEquals(
+                List.of(),
+                lost,
+                () -> confirmed.changes() + " confirmed changes, these lost; server log:\n" + server.log());
     }
 
     private static Set<String> linkedRoles(Http http, Tenant tenant, Credentials key) {
         Reply roles = http.get(HttpStoryContract.USERS + "/" + key.appKey() + "/roles", tenant.admin);
         assertEquals(200, roles.status(), roles::toString);
-        return StreamSupport.stream(roles.json().spliterator(), false).map(role -> role.get("name").asText())
+        return StreamSupport.stream(roles.json().spliterator(), false)
+                .map(role -> role.get("name").asText())
                 .collect(Collectors.toSet());
     }
 
@@ -189,8 +204,9 @@ class CrashTest {
             page = page.next(read.next().get());
         }
         Map<String, List<AuditAction>> byKey = new HashMap<>();
-        audit.forEach(entry -> targetKey(entry).ifPresent(appKey ->
-                byKey.computeIfAbsent(appKey, key -> new ArrayList<>()).add(entry.event().action())));
+        audit.forEach(entry -> targetKey(entry)
+                .ifPresent(appKey -> byKey.computeIfAbsent(appKey, key -> new ArrayList<>())
+                        .add(entry.event().action())));
         Set<String> present = new HashSet<>();
         var keys = store.listAppKeys(tenant.master, PageRequest.first(PageRequest.MAX_LIMIT));
         keys.items().forEach(key -> present.add(key.appKey().value()));
@@ -208,8 +224,9 @@ class CrashTest {
                 }
             }
         });
-        present.stream().filter(appKey -> !byKey.containsKey(appKey)).forEach(appKey -> torn.add(appKey
-                + " present without an audit row"));
+        present.stream()
+                .filter(appKey -> !byKey.containsKey(appKey))
+                .forEach(appKey -> torn.add(appKey + " present without an audit row"));
         assertEquals(List.of(), torn);
     }
 
@@ -289,9 +306,14 @@ class CrashTest {
             try (ServerSocket free = new ServerSocket(0)) {
                 port = free.getLocalPort();
             }
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-cp", System.getProperty("java.class.path"), Server.class.getName())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            Server.class.getName())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
             builder.environment().keySet().removeIf(name -> name.startsWith("APPKEYS_"));
             builder.environment().putAll(environment);
             builder.environment().put("APPKEYS_PORT", Integer.toString(port));

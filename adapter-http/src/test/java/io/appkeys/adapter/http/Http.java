@@ -14,7 +14,8 @@ import java.util.Map;
 /** A plain JDK HTTP client against the running server, sending VTEX's headers. */
 final class Http {
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
 
     Http(URI base) {
@@ -51,7 +52,8 @@ final class Http {
     }
 
     Reply send(String method, String path, Map<String, String> headers, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(30))
                 .method(method, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");

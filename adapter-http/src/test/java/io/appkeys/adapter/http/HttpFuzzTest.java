@@ -35,8 +35,11 @@ class HttpFuzzTest {
 
     @BeforeContainer
     static void start() {
-        Map<String, Object> settings = Map.of("appkeys.refusal-time", "1ms", "appkeys.throttle-max-failures", 1_000_000);
-        TARGETS.add(new Target(TestDatabases.freshH2(Path.of("target", "http-fuzz", UUID.randomUUID().toString())),
+        Map<String, Object> settings =
+                Map.of("appkeys.refusal-time", "1ms", "appkeys.throttle-max-failures", 1_000_000);
+        TARGETS.add(new Target(
+                TestDatabases.freshH2(
+                        Path.of("target", "http-fuzz", UUID.randomUUID().toString())),
                 settings));
         TestDatabases.freshPostgres().ifPresent(postgres -> TARGETS.add(new Target(postgres, settings)));
     }
@@ -56,8 +59,10 @@ class HttpFuzzTest {
 
             assertTrue(reply.status() < 500, () -> target + ": " + request + " -> " + reply);
             if (reply.status() >= 400) {
-                assertEquals(before, State.of(target.tenant), () -> target + ": refused, yet changed: " + request
-                        + " -> " + reply);
+                assertEquals(
+                        before,
+                        State.of(target.tenant),
+                        () -> target + ": refused, yet changed: " + request + " -> " + reply);
             }
         }
     }
@@ -65,31 +70,60 @@ class HttpFuzzTest {
     @Provide
     Arbitrary<Fuzzed> requests() {
         Arbitrary<String> served = Arbitraries.of(
-                "GET /api/vlm/appkeys", "POST /api/vlm/appkeys", "PUT /api/vlm/appkeys/{}",
-                "DELETE /api/vlm/appkeys/{}", "GET /api/vlm/account", "PATCH /api/vtexid/apikey/{}/apitoken/renew",
+                "GET /api/vlm/appkeys",
+                "POST /api/vlm/appkeys",
+                "PUT /api/vlm/appkeys/{}",
+                "DELETE /api/vlm/appkeys/{}",
+                "GET /api/vlm/account",
+                "PATCH /api/vtexid/apikey/{}/apitoken/renew",
                 "PATCH /api/vtexid/apikey/{}/apitoken/finish-renewal",
-                "PATCH /api/vtexid/apikey/{}/apitoken/cancel-renewal", "POST /api/license-manager/users",
-                "GET /api/license-manager/users/{}", "DELETE /api/license-manager/users/{}",
-                "PUT /api/license-manager/users/{}/roles", "GET /api/license-manager/users/{}/roles",
-                "DELETE /api/license-manager/users/{}/roles/{}", "GET /api/license-manager/site/pvt/logins/list/paged",
-                "GET /api/license-manager/site/pvt/roles/list/paged", "GET /api/authz/check", "GET /health",
+                "PATCH /api/vtexid/apikey/{}/apitoken/cancel-renewal",
+                "POST /api/license-manager/users",
+                "GET /api/license-manager/users/{}",
+                "DELETE /api/license-manager/users/{}",
+                "PUT /api/license-manager/users/{}/roles",
+                "GET /api/license-manager/users/{}/roles",
+                "DELETE /api/license-manager/users/{}/roles/{}",
+                "GET /api/license-manager/site/pvt/logins/list/paged",
+                "GET /api/license-manager/site/pvt/roles/list/paged",
+                "GET /api/authz/check",
+                "GET /health",
                 "GET /openapi/{}");
         Arbitrary<String> anyOther = Combinators.combine(
-                Arbitraries.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "FOO", "get"),
-                Arbitraries.of("/api/vlm/appkeys", "/api/vlm/appkeys/{}", "/api/license-manager/users/{}/roles",
-                        "/api/authz/check", "/health", "/{}", "/api/{}", "/api/vlm/{}/{}"))
+                        Arbitraries.of(
+                                "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "FOO", "get"),
+                        Arbitraries.of(
+                                "/api/vlm/appkeys",
+                                "/api/vlm/appkeys/{}",
+                                "/api/license-manager/users/{}/roles",
+                                "/api/authz/check",
+                                "/health",
+                                "/{}",
+                                "/api/{}",
+                                "/api/vlm/{}/{}"))
                 .as((method, path) -> method + " " + path);
-        Arbitrary<String> endpoint = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, served),
-                net.jqwik.api.Tuple.of(1, anyOther));
+        Arbitrary<String> endpoint =
+                Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, served), net.jqwik.api.Tuple.of(1, anyOther));
         Arbitrary<List<String>> segments = segment().list().ofSize(2);
         Arbitrary<String> query = Combinators.combine(
-                Arbitraries.of("resource", "numItems", "pageNumber", "an", "x"), value()).as((name, value) ->
-                        name + "=" + value).list().ofMaxSize(3).map(pairs -> String.join("&", pairs));
-        Arbitrary<Credential> credential = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4,
-                Arbitraries.just(Credential.ADMIN)), net.jqwik.api.Tuple.of(1, Arbitraries.of(Credential.values())));
+                        Arbitraries.of("resource", "numItems", "pageNumber", "an", "x"), value())
+                .as((name, value) -> name + "=" + value)
+                .list()
+                .ofMaxSize(3)
+                .map(pairs -> String.join("&", pairs));
+        Arbitrary<Credential> credential = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(4, Arbitraries.just(Credential.ADMIN)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of(Credential.values())));
         Arbitrary<Map<String, String>> headers = Combinators.combine(
-                Arbitraries.strings().withCharRange('A', 'Z').withChars('-', 'x').ofMinLength(1).ofMaxLength(20),
-                Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(40)).as(Map::entry).list().ofMaxSize(2)
+                        Arbitraries.strings()
+                                .withCharRange('A', 'Z')
+                                .withChars('-', 'x')
+                                .ofMinLength(1)
+                                .ofMaxLength(20),
+                        Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(40))
+                .as(Map::entry)
+                .list()
+                .ofMaxSize(2)
                 .map(entries -> {
                     Map<String, String> map = new LinkedHashMap<>();
                     entries.forEach(entry -> map.put("X-" + entry.getKey(), entry.getValue()));
@@ -102,11 +136,16 @@ class HttpFuzzTest {
                 Arbitraries.bytes().array(byte[].class).ofMaxSize(40));
         Arbitrary<String> contentType = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(8, Arbitraries.just("application/json")),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of("text/plain", "application/json; charset=ISO-8859-1",
-                        "application/x-www-form-urlencoded", "")));
+                net.jqwik.api.Tuple.of(
+                        1,
+                        Arbitraries.of(
+                                "text/plain",
+                                "application/json; charset=ISO-8859-1",
+                                "application/x-www-form-urlencoded",
+                                "")));
         return Combinators.combine(endpoint, segments, query, credential, headers, body, contentType)
-                .as((line, parts, parameters, as, extra, content, type) -> new Fuzzed(line.split(" ")[0],
-                        line.split(" ")[1], parts, parameters, as, extra, content, type));
+                .as((line, parts, parameters, as, extra, content, type) -> new Fuzzed(
+                        line.split(" ")[0], line.split(" ")[1], parts, parameters, as, extra, content, type));
     }
 
     /** A path segment: one of the account's own names, or anything at all, percent-encoded or not. */
@@ -114,28 +153,46 @@ class HttpFuzzTest {
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(4, Arbitraries.of(Placeholder.values()).map(Placeholder::token)),
                 net.jqwik.api.Tuple.of(3, value()),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of("%00", "%zz", "..", "%2F", "%ff%fe", "a%20b", ";x=1",
-                        "1e400", "-1", "0", "2147483648", "x".repeat(300))));
+                net.jqwik.api.Tuple.of(
+                        1,
+                        Arbitraries.of(
+                                "%00",
+                                "%zz",
+                                "..",
+                                "%2F",
+                                "%ff%fe",
+                                "a%20b",
+                                ";x=1",
+                                "1e400",
+                                "-1",
+                                "0",
+                                "2147483648",
+                                "x".repeat(300))));
     }
 
     /** A query or path value: any text, encoded as a client would. */
     private static Arbitrary<String> value() {
-        return Arbitraries.strings().all().ofMaxLength(30)
-                .map(text -> URLEncoder.encode(text, StandardCharsets.UTF_8));
+        return Arbitraries.strings().all().ofMaxLength(30).map(text -> URLEncoder.encode(text, StandardCharsets.UTF_8));
     }
 
     /** A body that is JSON, or nearly: objects with the members the API reads, arrays of numbers, fragments. */
     private static Arbitrary<String> json() {
         Arbitrary<String> text = Arbitraries.strings().all().ofMaxLength(40).map(HttpFuzzTest::quote);
-        Arbitrary<String> scalar = Arbitraries.oneOf(text, Arbitraries.of("true", "false", "null", "1", "-1",
-                "1e400", "1.5", "99999999999999999999", "[]", "{}"), Placeholder.ROLE_ID.arbitrary());
-        Arbitrary<String> member = Combinators.combine(Arbitraries.of("label", "isActive", "email", "name", "x"),
-                scalar).as((name, value) -> quote(name) + ":" + value);
+        Arbitrary<String> scalar = Arbitraries.oneOf(
+                text,
+                Arbitraries.of("true", "false", "null", "1", "-1", "1e400", "1.5", "99999999999999999999", "[]", "{}"),
+                Placeholder.ROLE_ID.arbitrary());
+        Arbitrary<String> member = Combinators.combine(
+                        Arbitraries.of("label", "isActive", "email", "name", "x"), scalar)
+                .as((name, value) -> quote(name) + ":" + value);
         Arbitrary<String> object = member.list().ofMaxSize(3).map(members -> "{" + String.join(",", members) + "}");
-        Arbitrary<String> array = Arbitraries.oneOf(scalar, Placeholder.ROLE_ID.arbitrary()).list().ofMaxSize(3)
+        Arbitrary<String> array = Arbitraries.oneOf(scalar, Placeholder.ROLE_ID.arbitrary())
+                .list()
+                .ofMaxSize(3)
                 .map(items -> "[" + String.join(",", items) + "]");
         Arbitrary<String> trailer = Arbitraries.of("", "", "", " ", "garbage", "{}", ",", "\u0000");
-        return Combinators.combine(Arbitraries.oneOf(object, array, scalar), trailer).as(String::concat);
+        return Combinators.combine(Arbitraries.oneOf(object, array, scalar), trailer)
+                .as(String::concat);
     }
 
     private static String quote(String text) {
@@ -152,7 +209,12 @@ class HttpFuzzTest {
 
     /** Names a target fills in with its own: the account's keys, users and roles. */
     enum Placeholder {
-        VICTIM_APP_KEY, VICTIM_ID, NO_ROLES_APP_KEY, USER_EMAIL, MASTER_EMAIL, ROLE_ID;
+        VICTIM_APP_KEY,
+        VICTIM_ID,
+        NO_ROLES_APP_KEY,
+        USER_EMAIL,
+        MASTER_EMAIL,
+        ROLE_ID;
 
         String token() {
             return "@" + name() + "@";
@@ -164,11 +226,22 @@ class HttpFuzzTest {
     }
 
     enum Credential {
-        ADMIN, NO_ROLES, WRONG_TOKEN, GARBAGE, NONE
+        ADMIN,
+        NO_ROLES,
+        WRONG_TOKEN,
+        GARBAGE,
+        NONE
     }
 
-    record Fuzzed(String method, String path, List<String> segments, String query, Credential credential,
-            Map<String, String> headers, byte[] body, String contentType) {
+    record Fuzzed(
+            String method,
+            String path,
+            List<String> segments,
+            String query,
+            Credential credential,
+            Map<String, String> headers,
+            byte[] body,
+            String contentType) {
 
         @Override
         public String toString() {
@@ -196,8 +269,11 @@ class HttpFuzzTest {
             this.victim = tenant.keyWithRoles("victim", LicenseManager.USER_ADMINISTRATOR);
             this.noRoles = tenant.newKey("no roles");
             this.userEmail = "user@" + tenant.name() + ".example";
-            assertEquals(200, new Http(server.uri()).post(HttpStoryContract.USERS, tenant.admin,
-                    "{\"email\":\"" + userEmail + "\"}").status());
+            assertEquals(
+                    200,
+                    new Http(server.uri())
+                            .post(HttpStoryContract.USERS, tenant.admin, "{\"email\":\"" + userEmail + "\"}")
+                            .status());
         }
 
         Reply send(Fuzzed request) {
@@ -213,8 +289,10 @@ class HttpFuzzTest {
             if (!request.contentType().isEmpty()) {
                 headers.put("Content-Type", request.contentType());
             }
-            byte[] body = request.body() == null ? null
-                    : fill(new String(request.body(), StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.ISO_8859_1);
+            byte[] body = request.body() == null
+                    ? null
+                    : fill(new String(request.body(), StandardCharsets.ISO_8859_1))
+                            .getBytes(StandardCharsets.ISO_8859_1);
             return raw.send(request.method(), path, headers, body);
         }
 
@@ -223,16 +301,21 @@ class HttpFuzzTest {
                     .replace(Placeholder.VICTIM_ID.token(), victim.id())
                     .replace(Placeholder.NO_ROLES_APP_KEY.token(), noRoles.appKey())
                     .replace(Placeholder.USER_EMAIL.token(), userEmail)
-                    .replace(Placeholder.MASTER_EMAIL.token(), tenant.account.masterEmail().value())
-                    .replace(Placeholder.ROLE_ID.token(), Integer.toString(tenant.roleId(LicenseManager.OWNER).value()));
+                    .replace(
+                            Placeholder.MASTER_EMAIL.token(),
+                            tenant.account.masterEmail().value())
+                    .replace(
+                            Placeholder.ROLE_ID.token(),
+                            Integer.toString(tenant.roleId(LicenseManager.OWNER).value()));
         }
 
         private Map<String, String> credentials(Credential credential) {
             return switch (credential) {
                 case ADMIN -> Http.headers(tenant.admin);
                 case NO_ROLES -> Http.headers(noRoles);
-                case WRONG_TOKEN -> Http.headers(tenant.admin.withToken(AppToken.fromBody(
-                        "F".repeat(AppToken.BODY_LENGTH)).reveal()));
+                case WRONG_TOKEN ->
+                    Http.headers(tenant.admin.withToken(
+                            AppToken.fromBody("F".repeat(AppToken.BODY_LENGTH)).reveal()));
                 case GARBAGE -> Map.of("X-VTEX-API-AppKey", "vtexappkey-x", "X-VTEX-API-AppToken", "%00\u00ff");
                 case NONE -> Map.of();
             };

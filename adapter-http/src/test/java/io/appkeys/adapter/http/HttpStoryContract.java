@@ -98,7 +98,8 @@ abstract class HttpStoryContract {
         assertEquals(200, account.status(), account::toString);
         VtexSchemas.assertMatches("account", account);
         assertEquals(tenant.name(), account.json().get("accountName").asText());
-        assertTrue(appKeysIn(account.json().get("appKeys")).contains(key.get("appKey").asText()));
+        assertTrue(appKeysIn(account.json().get("appKeys"))
+                .contains(key.get("appKey").asText()));
         assertFalse(account.body().contains(token));
     }
 
@@ -114,12 +115,20 @@ abstract class HttpStoryContract {
             assertProblem(reply, 403);
         });
 
-        Reply linked = http.put(USERS + "/" + fresh.appKey() + "/roles", tenant.admin, "["
-                + tenant.roleId(LicenseManager.OWNER) + "," + tenant.roleId(LicenseManager.USER_ADMINISTRATOR) + "]");
+        Reply linked = http.put(
+                USERS + "/" + fresh.appKey() + "/roles",
+                tenant.admin,
+                "[" + tenant.roleId(LicenseManager.OWNER) + "," + tenant.roleId(LicenseManager.USER_ADMINISTRATOR)
+                        + "]");
         assertEquals(204, linked.status(), linked::toString);
 
-        for (String read : List.of("GET " + KEYS, "GET " + ACCOUNT, "GET " + LOGINS, "GET " + ROLES,
-                "GET user roles", "GET authz/check")) {
+        for (String read : List.of(
+                "GET " + KEYS,
+                "GET " + ACCOUNT,
+                "GET " + LOGINS,
+                "GET " + ROLES,
+                "GET user roles",
+                "GET authz/check")) {
             Reply reply = calls.get(read).get();
             assertEquals(200, reply.status(), () -> read + " -> " + reply);
         }
@@ -134,8 +143,8 @@ abstract class HttpStoryContract {
         assertEquals(200, deactivated.status(), deactivated::toString);
 
         Reply inactive = http.get(KEYS, subject);
-        Reply unknown = http.get(KEYS, new Credentials("x", "vtexappkey-" + tenant.name() + "-ZZZZZZ",
-                subject.appToken()));
+        Reply unknown =
+                http.get(KEYS, new Credentials("x", "vtexappkey-" + tenant.name() + "-ZZZZZZ", subject.appToken()));
         Reply wrongToken = http.get(KEYS, tenant.admin.withToken(subject.appToken()));
         Reply malformed = http.get(KEYS, tenant.admin.withToken("not-a-token"));
         Reply missing = http.get(KEYS, null);
@@ -164,7 +173,8 @@ abstract class HttpStoryContract {
         assertEquals(subject.id(), renewed.json().get("id").asText());
         assertEquals(30, renewed.json().get("expirationPeriod").asInt());
         assertEquals("no-store", renewed.header("Cache-Control"));
-        Credentials renewedKey = subject.withToken(renewed.json().get("newToken").asText());
+        Credentials renewedKey =
+                subject.withToken(renewed.json().get("newToken").asText());
 
         assertEquals(200, http.get(KEYS, subject).status(), "old token during the renewal");
         assertEquals(200, http.get(KEYS, renewedKey).status(), "new token during the renewal");
@@ -188,7 +198,8 @@ abstract class HttpStoryContract {
         Credentials subject = tenant.keyWithRoles("subject", LicenseManager.OWNER);
         String renewPath = "/api/vtexid/apikey/" + subject.appKey() + "/apitoken/";
         Reply renewed = http.patch(renewPath + "renew", tenant.admin);
-        Credentials renewedKey = subject.withToken(renewed.json().get("newToken").asText());
+        Credentials renewedKey =
+                subject.withToken(renewed.json().get("newToken").asText());
         assertEquals(200, http.get(KEYS, renewedKey).status());
 
         Reply cancelled = http.patch(renewPath + "cancel-renewal", tenant.admin);
@@ -260,7 +271,10 @@ abstract class HttpStoryContract {
     @Test
     void logins_arePagedInVtexShape() {
         for (int i = 1; i <= 3; i++) {
-            assertEquals(200, http.post(USERS, tenant.admin, "{\"email\":\"u" + i + "@example.com\"}").status());
+            assertEquals(
+                    200,
+                    http.post(USERS, tenant.admin, "{\"email\":\"u" + i + "@example.com\"}")
+                            .status());
         }
         Reply first = http.get(LOGINS + "?numItems=2&pageNumber=1", tenant.admin);
         Reply second = http.get(LOGINS + "?numItems=2&pageNumber=2", tenant.admin);
@@ -270,7 +284,8 @@ abstract class HttpStoryContract {
         long total = first.json().get("paging").get("total").asLong();
         assertTrue(total >= 3, "total " + total);
         assertEquals(2, first.json().get("items").size());
-        assertEquals(Map.of("page", 2, "perPage", 2, "total", (int) total, "pages", (int) ((total + 1) / 2)),
+        assertEquals(
+                Map.of("page", 2, "perPage", 2, "total", (int) total, "pages", (int) ((total + 1) / 2)),
                 paging(second.json()));
         assertEquals(0, past.json().get("items").size());
         List<String> both = new ArrayList<>(values(first.json().get("items"), "id"));
@@ -283,19 +298,31 @@ abstract class HttpStoryContract {
         Reply all = http.get(ROLES + "?numItems=100&pageNumber=1", tenant.admin);
         assertEquals(200, all.status(), all::toString);
         VtexSchemas.assertMatches("roles-paged", all);
-        assertTrue(values(all.json().get("items"), "name").containsAll(List.of(LicenseManager.OWNER.value(),
-                LicenseManager.USER_ADMINISTRATOR.value())));
+        assertTrue(values(all.json().get("items"), "name")
+                .containsAll(List.of(LicenseManager.OWNER.value(), LicenseManager.USER_ADMINISTRATOR.value())));
 
         Reply one = http.get(ROLES + "?numItems=1&pageNumber=2", tenant.admin);
         VtexSchemas.assertMatches("roles-paged", one);
         assertEquals(1, one.json().get("items").size());
-        assertEquals(Map.of("page", 2, "perPage", 1, "total", all.json().get("items").size(), "pages",
-                all.json().get("items").size()), paging(one.json()));
+        assertEquals(
+                Map.of(
+                        "page",
+                        2,
+                        "perPage",
+                        1,
+                        "total",
+                        all.json().get("items").size(),
+                        "pages",
+                        all.json().get("items").size()),
+                paging(one.json()));
     }
 
     @Test
     void roles_areLinkedByUserId_email_keyId_andAppKey_andUnlinked() {
-        String userId = http.post(USERS, tenant.admin, "{\"email\":\"ops@example.com\"}").json().get("id").asText();
+        String userId = http.post(USERS, tenant.admin, "{\"email\":\"ops@example.com\"}")
+                .json()
+                .get("id")
+                .asText();
         Credentials key = tenant.newKey("linked");
         int owner = tenant.roleId(LicenseManager.OWNER).value();
 
@@ -323,17 +350,32 @@ abstract class HttpStoryContract {
         Reply allowed = http.get("/api/authz/check?resource=ViewApiKeys", viewer);
         assertEquals(200, allowed.status(), allowed::toString);
         VtexSchemas.assertMatches("authz-check", allowed);
-        assertEquals(Map.of("account", tenant.name(), "principal", viewer.appKey(), "type", "appKey"),
-                Map.of("account", allowed.json().get("account").asText(), "principal",
-                        allowed.json().get("principal").asText(), "type", allowed.json().get("type").asText()));
+        assertEquals(
+                Map.of("account", tenant.name(), "principal", viewer.appKey(), "type", "appKey"),
+                Map.of(
+                        "account",
+                        allowed.json().get("account").asText(),
+                        "principal",
+                        allowed.json().get("principal").asText(),
+                        "type",
+                        allowed.json().get("type").asText()));
         assertEquals(tenant.name(), allowed.header(AuthzController.ACCOUNT_HEADER));
         assertEquals(viewer.appKey(), allowed.header(AuthzController.PRINCIPAL_HEADER));
 
         Reply again = http.get("/api/authz/check?resource=ViewApiKeys", viewer); // from the cache, before routing
-        assertEquals(List.of(allowed.status(), allowed.body(), allowed.header("content-type"),
-                allowed.header(AuthzController.ACCOUNT_HEADER), allowed.header(AuthzController.PRINCIPAL_HEADER)),
-                List.of(again.status(), again.body(), again.header("content-type"),
-                        again.header(AuthzController.ACCOUNT_HEADER), again.header(AuthzController.PRINCIPAL_HEADER)));
+        assertEquals(
+                List.of(
+                        allowed.status(),
+                        allowed.body(),
+                        allowed.header("content-type"),
+                        allowed.header(AuthzController.ACCOUNT_HEADER),
+                        allowed.header(AuthzController.PRINCIPAL_HEADER)),
+                List.of(
+                        again.status(),
+                        again.body(),
+                        again.header("content-type"),
+                        again.header(AuthzController.ACCOUNT_HEADER),
+                        again.header(AuthzController.PRINCIPAL_HEADER)));
         Reply otherAccount = http.get("/api/authz/check?resource=ViewApiKeys&an=someoneelse", viewer);
         assertEquals(403, otherAccount.status(), otherAccount::toString);
 
@@ -350,8 +392,11 @@ abstract class HttpStoryContract {
 
     @Test
     void headerNames_areCaseInsensitive() {
-        Reply reply = http.send("GET", KEYS, Map.of("x-vtex-api-appkey", tenant.admin.appKey(),
-                "X-VTEX-API-APPTOKEN", tenant.admin.appToken()), null);
+        Reply reply = http.send(
+                "GET",
+                KEYS,
+                Map.of("x-vtex-api-appkey", tenant.admin.appKey(), "X-VTEX-API-APPTOKEN", tenant.admin.appToken()),
+                null);
         assertEquals(200, reply.status(), reply::toString);
     }
 
@@ -368,10 +413,15 @@ abstract class HttpStoryContract {
         Tenant stranger = Tenant.create(server.appKeys());
         Credentials theirs = stranger.newKey("theirs");
 
-        assertEquals(404, http.put(KEYS + "/" + theirs.id(), tenant.admin, "{\"isActive\":false}").status());
+        assertEquals(
+                404,
+                http.put(KEYS + "/" + theirs.id(), tenant.admin, "{\"isActive\":false}")
+                        .status());
         assertEquals(404, http.delete(KEYS + "/" + theirs.id(), tenant.admin).status());
-        assertEquals(404, http.patch("/api/vtexid/apikey/" + theirs.appKey() + "/apitoken/renew", tenant.admin)
-                .status());
+        assertEquals(
+                404,
+                http.patch("/api/vtexid/apikey/" + theirs.appKey() + "/apitoken/renew", tenant.admin)
+                        .status());
         assertFalse(appKeysIn(http.get(KEYS, tenant.admin).json()).contains(theirs.appKey()));
     }
 
@@ -388,13 +438,16 @@ abstract class HttpStoryContract {
         bad.put("label of a wrong type", () -> http.post(KEYS, tenant.admin, "{\"label\":5}"));
         bad.put("oversized label", () -> http.post(KEYS, tenant.admin, "{\"label\":\"" + "x".repeat(101) + "\"}"));
         bad.put("blank label", () -> http.post(KEYS, tenant.admin, "{\"label\":\"  \"}"));
-        bad.put("isActive not a boolean", () -> http.put(KEYS + "/" + tenant.admin.id(), tenant.admin,
-                "{\"isActive\":\"no\"}"));
-        bad.put("unknown role id", () -> http.put(userRoles, tenant.admin, "[" + tenant.roleId(
-                LicenseManager.OWNER) + ", 999999]"));
+        bad.put(
+                "isActive not a boolean",
+                () -> http.put(KEYS + "/" + tenant.admin.id(), tenant.admin, "{\"isActive\":\"no\"}"));
+        bad.put(
+                "unknown role id",
+                () -> http.put(userRoles, tenant.admin, "[" + tenant.roleId(LicenseManager.OWNER) + ", 999999]"));
         bad.put("role id not a number", () -> http.put(userRoles, tenant.admin, "[\"Owner\"]"));
-        bad.put("malformed appKey", () -> http.patch("/api/vtexid/apikey/vtexappkey-x-123/apitoken/renew",
-                tenant.admin));
+        bad.put(
+                "malformed appKey",
+                () -> http.patch("/api/vtexid/apikey/vtexappkey-x-123/apitoken/renew", tenant.admin));
         bad.put("malformed key id", () -> http.delete(KEYS + "/not-an-id", tenant.admin));
         bad.put("malformed user id", () -> http.get(USERS + "/%20nobody", tenant.admin));
         bad.put("bad email", () -> http.post(USERS, tenant.admin, "{\"email\":\"not-an-email\"}"));
@@ -458,7 +511,8 @@ abstract class HttpStoryContract {
 
     @Test
     void aCutStore_gives503WithRetryAfter_andServiceResumesWithoutRestart() {
-        try (CuttableDatabase cuttable = cuttableStore(); TestServer own = new TestServer(cuttable.settings())) {
+        try (CuttableDatabase cuttable = cuttableStore();
+                TestServer own = new TestServer(cuttable.settings())) {
             Http client = new Http(own.uri());
             Tenant mine = Tenant.create(own.appKeys());
             Credentials unseen = mine.keyWithRoles("unseen", LicenseManager.OWNER);
@@ -478,7 +532,8 @@ abstract class HttpStoryContract {
             Reply back = eventually200(() -> client.get(KEYS, mine.admin));
             assertFalse(back.body().contains("during the outage"), "a write refused during the outage was kept");
             assertEquals(200, client.get(KEYS, unseen).status());
-            assertEquals(200, client.post(KEYS, mine.admin, "{\"label\":\"after\"}").status());
+            assertEquals(
+                    200, client.post(KEYS, mine.admin, "{\"label\":\"after\"}").status());
         }
     }
 
@@ -515,10 +570,20 @@ abstract class HttpStoryContract {
     void theOpenApiDocument_isServed_andDescribesEveryEndpoint() {
         Reply document = http.get("/openapi/appkeys-0.1.yml", null);
         assertEquals(200, document.status(), document::toString);
-        for (String path : List.of(KEYS + ":", KEYS + "/{id}:", ACCOUNT + ":", USERS + ":", USERS + "/{userId}:",
-                USERS + "/{userId}/roles:", USERS + "/{userId}/roles/{roleId}:", LOGINS + ":", ROLES + ":",
-                "/api/vtexid/apikey/{appKey}/apitoken/renew:", "/api/vtexid/apikey/{appKey}/apitoken/finish-renewal:",
-                "/api/vtexid/apikey/{appKey}/apitoken/cancel-renewal:", "/api/authz/check:")) {
+        for (String path : List.of(
+                KEYS + ":",
+                KEYS + "/{id}:",
+                ACCOUNT + ":",
+                USERS + ":",
+                USERS + "/{userId}:",
+                USERS + "/{userId}/roles:",
+                USERS + "/{userId}/roles/{roleId}:",
+                LOGINS + ":",
+                ROLES + ":",
+                "/api/vtexid/apikey/{appKey}/apitoken/renew:",
+                "/api/vtexid/apikey/{appKey}/apitoken/finish-renewal:",
+                "/api/vtexid/apikey/{appKey}/apitoken/cancel-renewal:",
+                "/api/authz/check:")) {
             assertTrue(document.body().contains("  " + path + "\n"), () -> "missing " + path);
         }
     }
@@ -563,13 +628,18 @@ abstract class HttpStoryContract {
                 () -> assertEquals(ProblemJson.PROBLEM.toString(), reply.contentType(), reply::toString),
                 () -> VtexSchemas.assertMatches("problem", reply),
                 () -> assertEquals(status, reply.json().get("status").asInt()),
-                () -> assertEquals(reply.json().get("detail").asText(), reply.json().get("Message").asText()));
+                () -> assertEquals(
+                        reply.json().get("detail").asText(),
+                        reply.json().get("Message").asText()));
     }
 
     static Credentials credentialsOf(Reply created) {
         assertEquals(200, created.status(), created::toString);
         JsonNode key = created.json();
-        return new Credentials(key.get("id").asText(), key.get("appKey").asText(), key.get("appToken").asText());
+        return new Credentials(
+                key.get("id").asText(),
+                key.get("appKey").asText(),
+                key.get("appToken").asText());
     }
 
     private boolean isActive(Credentials key) {
@@ -583,13 +653,21 @@ abstract class HttpStoryContract {
     }
 
     static List<String> values(JsonNode array, String member) {
-        return StreamSupport.stream(array.spliterator(), false).map(item -> item.get(member).asText())
+        return StreamSupport.stream(array.spliterator(), false)
+                .map(item -> item.get(member).asText())
                 .collect(Collectors.toList());
     }
 
     private static Map<String, Integer> paging(JsonNode page) {
         JsonNode paging = page.get("paging");
-        return Map.of("page", paging.get("page").asInt(), "perPage", paging.get("perPage").asInt(), "total",
-                paging.get("total").asInt(), "pages", paging.get("pages").asInt());
+        return Map.of(
+                "page",
+                paging.get("page").asInt(),
+                "perPage",
+                paging.get("perPage").asInt(),
+                "total",
+                paging.get("total").asInt(),
+                "pages",
+                paging.get("pages").asInt());
     }
 }

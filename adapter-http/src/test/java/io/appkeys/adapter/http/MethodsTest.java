@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MethodsTest {
 
-    private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
-            "TRACE", "CONNECT", "FOO");
+    private static final List<String> METHODS =
+            List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT", "FOO");
 
     @TempDir
     static Path directory;
@@ -67,8 +67,11 @@ class MethodsTest {
     @Test
     void aMethodThatAnEndpointDoesNotServe_is405_withOrWithoutACachedPair() {
         Credentials admin = tenant.admin;
-        assertEquals(200, raw.send("GET", "/api/authz/check?resource=ViewApiKeys", Http.headers(admin),
-                (String) null).status(), "the admin's pair is now cached");
+        assertEquals(
+                200,
+                raw.send("GET", "/api/authz/check?resource=ViewApiKeys", Http.headers(admin), (String) null)
+                        .status(),
+                "the admin's pair is now cached");
         List<String> wrong = new ArrayList<>();
         endpoints().forEach((path, served) -> {
             for (String method : METHODS) {
@@ -90,12 +93,13 @@ class MethodsTest {
 
     @Test
     void aRefused405_saysWhichMethodsTheEndpointServes_inOurWords() {
-        Reply reply = raw.send("DELETE", "/api/authz/check?resource=ViewApiKeys", Http.headers(tenant.admin),
-                (String) null);
+        Reply reply =
+                raw.send("DELETE", "/api/authz/check?resource=ViewApiKeys", Http.headers(tenant.admin), (String) null);
 
         assertEquals(405, reply.status(), reply::toString);
         HttpStoryContract.assertProblem(reply, 405);
-        assertEquals("this endpoint does not serve DELETE; it serves " + reply.header("Allow"),
+        assertEquals(
+                "this endpoint does not serve DELETE; it serves " + reply.header("Allow"),
                 reply.json().get("detail").asText());
     }
 }

@@ -64,10 +64,12 @@ class NoSecretInLogsTest {
 
     private static void runTheStory(Http http, Tenant tenant, List<String> tokens) {
         Credentials admin = tenant.admin;
-        Credentials created = HttpStoryContract.credentialsOf(http.post("/api/vlm/appkeys", admin,
-                "{\"label\":\"logged\"}"));
+        Credentials created =
+                HttpStoryContract.credentialsOf(http.post("/api/vlm/appkeys", admin, "{\"label\":\"logged\"}"));
         tokens.add(created.appToken());
-        http.put("/api/license-manager/users/" + created.appKey() + "/roles", admin,
+        http.put(
+                "/api/license-manager/users/" + created.appKey() + "/roles",
+                admin,
                 "[" + tenant.roleId(LicenseManager.OWNER) + "]");
         http.get("/api/vlm/appkeys", created);
         http.get("/api/authz/check?resource=ViewApiKeys", created);
@@ -84,8 +86,11 @@ class NoSecretInLogsTest {
         http.get("/api/vlm/appkeys", created); // the old token, now refused
         http.get("/api/vlm/appkeys", admin.withToken(secret)); // another key's token
         http.get("/api/vlm/appkeys", admin.withToken(secret.substring(1) + "A")); // malformed
-        http.send("GET", "/api/vlm/appkeys", Map.of("X-VTEX-API-AppKey", secret, "X-VTEX-API-AppToken",
-                admin.appToken()), null); // the token in the wrong header
+        http.send(
+                "GET",
+                "/api/vlm/appkeys",
+                Map.of("X-VTEX-API-AppKey", secret, "X-VTEX-API-AppToken", admin.appToken()),
+                null); // the token in the wrong header
         http.get("/api/vlm/appkeys/" + secret, admin); // in a path
         http.get("/api/vtexid/apikey/" + secret + "/apitoken/renew", admin); // in a path, wrong method
         http.patch("/api/vtexid/apikey/" + secret + "/apitoken/renew", admin);
@@ -158,9 +163,15 @@ class NoSecretInLogsTest {
                 if (!event.getLoggerName().startsWith(prefix)) {
                     continue;
                 }
-                all.append(event.getLoggerName()).append(' ').append(event.getFormattedMessage()).append('\n');
+                all.append(event.getLoggerName())
+                        .append(' ')
+                        .append(event.getFormattedMessage())
+                        .append('\n');
                 for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
-                    all.append(t.getClassName()).append(": ").append(t.getMessage()).append('\n');
+                    all.append(t.getClassName())
+                            .append(": ")
+                            .append(t.getMessage())
+                            .append('\n');
                     for (StackTraceElementProxy frame : t.getStackTraceElementProxyArray()) {
                         all.append(frame.getSTEAsString()).append('\n');
                     }

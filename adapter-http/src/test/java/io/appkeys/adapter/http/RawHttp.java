@@ -41,10 +41,16 @@ final class RawHttp {
     }
 
     Reply send(String method, String path, Map<String, String> headers, byte[] body) {
-        StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n")
-                .append("Host: 127.0.0.1:").append(base.getPort()).append("\r\n")
+        StringBuilder head = new StringBuilder(method)
+                .append(' ')
+                .append(path)
+                .append(" HTTP/1.1\r\n")
+                .append("Host: 127.0.0.1:")
+                .append(base.getPort())
+                .append("\r\n")
                 .append("Connection: close\r\n");
-        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        headers.forEach(
+                (name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         if (body != null) {
             head.append("Content-Length: ").append(body.length).append("\r\n");
         }
@@ -96,7 +102,8 @@ final class RawHttp {
         }
         HttpHeaders parsed = HttpHeaders.of(headers, (name, value) -> true);
         byte[] body = java.util.Arrays.copyOfRange(all, end + 4, all.length);
-        if (parsed.firstValue("Transfer-Encoding").map(v -> v.toLowerCase(Locale.ROOT).contains("chunked"))
+        if (parsed.firstValue("Transfer-Encoding")
+                .map(v -> v.toLowerCase(Locale.ROOT).contains("chunked"))
                 .orElse(false)) {
             body = unchunk(body);
         }
@@ -109,7 +116,8 @@ final class RawHttp {
         int at = 0;
         while (at < text.length()) {
             int lineEnd = text.indexOf("\r\n", at);
-            int size = Integer.parseInt(text.substring(at, lineEnd).split(";")[0].strip(), 16);
+            int size =
+                    Integer.parseInt(text.substring(at, lineEnd).split(";")[0].strip(), 16);
             if (size == 0) {
                 break;
             }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.appkeys.adapter.persistence.TestDatabases;
 import io.appkeys.core.crypto.Argon2Parameters;
+import io.appkeys.core.domain.AppKeyId;
 import io.appkeys.core.domain.AppToken;
 import io.appkeys.core.domain.KeyRef;
-import io.appkeys.core.domain.AppKeyId;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,7 +46,8 @@ class RefusalTimingTest {
             Credentials active = tenant.newKey("active");
             Credentials inactive = tenant.newKey("inactive");
             server.appKeys().setAppKeyActive(tenant.master, KeyRef.of(AppKeyId.parse(inactive.id())), false);
-            String wrongToken = AppToken.fromBody("W".repeat(AppToken.BODY_LENGTH)).reveal();
+            String wrongToken =
+                    AppToken.fromBody("W".repeat(AppToken.BODY_LENGTH)).reveal();
             Map<String, Credentials> causes = new LinkedHashMap<>();
             causes.put("wrong token", active.withToken(wrongToken));
             causes.put("unknown key", new Credentials("", "vtexappkey-" + tenant.name() + "-ZZZZZZ", wrongToken));
@@ -59,8 +60,10 @@ class RefusalTimingTest {
             List<Double> wrong = times.get("wrong token");
             times.forEach((cause, sample) -> {
                 double d = kolmogorovSmirnov(sample, wrong);
-                assertTrue(d < CRITICAL, cause + " vs wrong token: D = " + d + " (critical " + CRITICAL + ");"
-                        + " medians " + median(sample) + " and " + median(wrong) + " ms");
+                assertTrue(
+                        d < CRITICAL,
+                        cause + " vs wrong token: D = " + d + " (critical " + CRITICAL + ");" + " medians "
+                                + median(sample) + " and " + median(wrong) + " ms");
             });
         }
     }

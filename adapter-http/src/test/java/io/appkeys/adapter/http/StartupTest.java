@@ -55,8 +55,9 @@ class StartupTest {
 
     @Test
     void anInvalidSetting_stopsTheStart_withCoresMessage() {
-        RuntimeException error = assertThrows(RuntimeException.class, () -> new TestServer(
-                TestDatabases.freshH2(directory), Map.of("appkeys.argon2-memory-kib", 1)).close());
+        RuntimeException error = assertThrows(
+                RuntimeException.class,
+                () -> new TestServer(TestDatabases.freshH2(directory), Map.of("appkeys.argon2-memory-kib", 1)).close());
         String messages = causes(error);
         assertTrue(messages.contains("Argon2 memory must be between 8 KiB per lane and 4 GiB"), messages);
     }

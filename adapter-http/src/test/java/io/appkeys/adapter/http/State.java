@@ -16,12 +16,15 @@ record State(List<String> keys, List<String> users, long auditRows) {
 
     static State of(Tenant tenant) {
         List<String> keys = Pages.all(page -> tenant.appKeys.listAppKeys(tenant.master, page)).stream()
-                .map(key -> describe(tenant.appKeys.getAppKey(tenant.master, KeyRef.of(key.id())))).toList();
+                .map(key -> describe(tenant.appKeys.getAppKey(tenant.master, KeyRef.of(key.id()))))
+                .toList();
         List<String> users = Pages.all(page -> tenant.appKeys.listUsers(tenant.master, page)).stream()
                 .map(user -> user.id() + " " + user.email() + " " + user.name() + " roles "
-                        + roleIds(tenant.appKeys.rolesOf(tenant.master, new PrincipalRef.ById(user.id().value()))))
+                        + roleIds(tenant.appKeys.rolesOf(
+                                tenant.master, new PrincipalRef.ById(user.id().value()))))
                 .toList();
-        long auditRows = Pages.all(page -> tenant.appKeys.readAuditLog(tenant.master, page)).size();
+        long auditRows = Pages.all(page -> tenant.appKeys.readAuditLog(tenant.master, page))
+                .size();
         return new State(keys, users, auditRows);
     }
 

@@ -82,11 +82,15 @@ class StrictInputTest {
         says.put("a lone surrogate", "label must not contain an unpaired surrogate");
         bad.put("a body of spaces", () -> http.post(KEYS, tenant.admin, "   \n "));
         says.put("a body of spaces", "the request body is empty; it must be a JSON object");
-        bad.put("invalid UTF-8", () -> raw.send("POST", KEYS, withJson(Http.headers(tenant.admin)),
-                new byte[] {'{', '"', 'l', 'a', 'b', 'e', 'l', '"', ':', '"', (byte) 0xC3, '(', '"', '}'}));
+        bad.put(
+                "invalid UTF-8",
+                () -> raw.send("POST", KEYS, withJson(Http.headers(tenant.admin)), new byte[] {
+                    '{', '"', 'l', 'a', 'b', 'e', 'l', '"', ':', '"', (byte) 0xC3, '(', '"', '}'
+                }));
         says.put("invalid UTF-8", "the request body is not valid UTF-8");
-        bad.put("a number of items that is not a number", () -> http.get(HttpStoryContract.LOGINS
-                + "?numItems=abc", tenant.admin));
+        bad.put(
+                "a number of items that is not a number",
+                () -> http.get(HttpStoryContract.LOGINS + "?numItems=abc", tenant.admin));
         says.put("a number of items that is not a number", "numItems must be a whole number from 1 to 1000, got 'abc'");
         State before = State.of(tenant);
 
@@ -112,7 +116,8 @@ class StrictInputTest {
 
         assertEquals(200, created.status(), created::toString);
         assertEquals(label, created.json().get("label").asText());
-        assertTrue(HttpStoryContract.values(http.get(KEYS, tenant.admin).json(), "label").contains(label));
+        assertTrue(HttpStoryContract.values(http.get(KEYS, tenant.admin).json(), "label")
+                .contains(label));
     }
 
     @Test
@@ -124,10 +129,11 @@ class StrictInputTest {
             List<CompletableFuture<Reply>> links = new ArrayList<>();
             List<CompletableFuture<Reply>> deactivations = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
-                links.add(CompletableFuture.supplyAsync(() -> http.put(USERS + "/" + key.appKey() + "/roles",
-                        tenant.admin, "[" + owner + "]"), clients));
-                deactivations.add(CompletableFuture.supplyAsync(() -> http.put(KEYS + "/" + key.id(), tenant.admin,
-                        "{\"isActive\":false}"), clients));
+                links.add(CompletableFuture.supplyAsync(
+                        () -> http.put(USERS + "/" + key.appKey() + "/roles", tenant.admin, "[" + owner + "]"),
+                        clients));
+                deactivations.add(CompletableFuture.supplyAsync(
+                        () -> http.put(KEYS + "/" + key.id(), tenant.admin, "{\"isActive\":false}"), clients));
             }
             links.forEach(reply -> assertEquals(204, reply.join().status(), reply.join()::toString));
             deactivations.forEach(reply -> assertEquals(200, reply.join().status(), reply.join()::toString));
@@ -135,10 +141,13 @@ class StrictInputTest {
             clients.shutdown();
         }
 
-        List<AuditAction> actions = tenant.appKeys.readAuditLog(tenant.master, PageRequest.first(1000)).items()
-                .stream().filter(entry -> entry.event().target().contains(key.appKey()))
-                .map(AuditEntry::event).map(event -> event.action()).toList();
-        assertEquals(Set.of(AuditAction.KEY_CREATED, AuditAction.ROLE_LINKED, AuditAction.KEY_DEACTIVATED),
+        List<AuditAction> actions = tenant.appKeys.readAuditLog(tenant.master, PageRequest.first(1000)).items().stream()
+                .filter(entry -> entry.event().target().contains(key.appKey()))
+                .map(AuditEntry::event)
+                .map(event -> event.action())
+                .toList();
+        assertEquals(
+                Set.of(AuditAction.KEY_CREATED, AuditAction.ROLE_LINKED, AuditAction.KEY_DEACTIVATED),
                 Set.copyOf(actions));
         assertEquals(3, actions.size(), actions::toString);
     }

@@ -36,8 +36,8 @@ final class Tenant {
 
     static Tenant create(AppKeys appKeys) {
         String name = "t" + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36);
-        Account account = appKeys.createAccount(new NewAccount(new AccountName(name),
-                new Email("owner@" + name + ".example"), Optional.empty(), "test"));
+        Account account = appKeys.createAccount(new NewAccount(
+                new AccountName(name), new Email("owner@" + name + ".example"), Optional.empty(), "test"));
         return new Tenant(appKeys, account);
     }
 
@@ -48,15 +48,19 @@ final class Tenant {
     /** A key made through core, without roles. */
     Credentials newKey(String label) {
         CreatedAppKey created = appKeys.createAppKey(master, new Label(label));
-        return new Credentials(created.key().id().toString(), created.key().appKey().value(),
+        return new Credentials(
+                created.key().id().toString(),
+                created.key().appKey().value(),
                 created.token().reveal());
     }
 
     Credentials keyWithRoles(String label, RoleName... roles) {
         Credentials key = newKey(label);
         Set<RoleName> wanted = Set.of(roles);
-        Set<RoleId> ids = appKeys.listRoles(master).stream().filter(role -> wanted.contains(role.name()))
-                .map(Role::id).collect(Collectors.toSet());
+        Set<RoleId> ids = appKeys.listRoles(master).stream()
+                .filter(role -> wanted.contains(role.name()))
+                .map(Role::id)
+                .collect(Collectors.toSet());
         if (ids.size() != roles.length) {
             throw new IllegalStateException("missing roles among " + Arrays.toString(roles));
         }
@@ -65,7 +69,10 @@ final class Tenant {
     }
 
     RoleId roleId(RoleName name) {
-        return appKeys.listRoles(master).stream().filter(role -> role.name().equals(name)).map(Role::id)
-                .findFirst().orElseThrow();
+        return appKeys.listRoles(master).stream()
+                .filter(role -> role.name().equals(name))
+                .map(Role::id)
+                .findFirst()
+                .orElseThrow();
     }
 }

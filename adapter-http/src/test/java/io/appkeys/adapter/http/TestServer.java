@@ -24,7 +24,10 @@ final class TestServer implements AutoCloseable {
         all.put("appkeys.argon2-memory-kib", 64);
         all.put("appkeys.argon2-iterations", 1);
         all.putAll(properties);
-        this.context = ApplicationContext.builder().deduceEnvironment(false).properties(all).singletons(store)
+        this.context = ApplicationContext.builder()
+                .deduceEnvironment(false)
+                .properties(all)
+                .singletons(store)
                 .start();
         this.server = context.getBean(EmbeddedServer.class).start();
     }

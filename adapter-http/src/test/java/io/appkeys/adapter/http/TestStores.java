@@ -14,8 +14,10 @@ record TestStores(String name, DatabaseSettings settings) {
 
     static Stream<TestStores> all() {
         Stream.Builder<TestStores> stores = Stream.builder();
-        stores.add(new TestStores("H2", TestDatabases.freshH2(Path.of("target", "http-test-databases",
-                UUID.randomUUID().toString()))));
+        stores.add(new TestStores(
+                "H2",
+                TestDatabases.freshH2(Path.of(
+                        "target", "http-test-databases", UUID.randomUUID().toString()))));
         TestDatabases.freshPostgres().ifPresent(postgres -> stores.add(new TestStores("PostgreSQL", postgres)));
         return stores.build();
     }

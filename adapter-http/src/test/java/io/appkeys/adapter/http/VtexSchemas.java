@@ -24,12 +24,11 @@ final class VtexSchemas {
 
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
             SpecificationVersion.DRAFT_2020_12,
-            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true)
-                    .build()));
+            builder -> builder.schemaRegistryConfig(
+                    SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
-    private VtexSchemas() {
-    }
+    private VtexSchemas() {}
 
     /** Fails unless {@code reply}'s body matches the schema file {@code name}. */
     static void assertMatches(String name, Reply reply) {

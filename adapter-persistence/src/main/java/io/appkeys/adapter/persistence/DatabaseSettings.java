@@ -41,8 +41,8 @@ public record DatabaseSettings(String url, Optional<String> user, Optional<Strin
             throw new InvalidInputException("database URL must start with jdbc:h2: or jdbc:postgresql:");
         }
         if (maxPoolSize < 2) {
-            throw new InvalidInputException("pool size must be at least 2 (migrations need two connections), got "
-                    + maxPoolSize);
+            throw new InvalidInputException(
+                    "pool size must be at least 2 (migrations need two connections), got " + maxPoolSize);
         }
     }
 
@@ -59,7 +59,8 @@ public record DatabaseSettings(String url, Optional<String> user, Optional<Strin
 
     /** The home of the embedded store: {@code $APPKEYS_HOME}, else {@code ~/.appkeys}. */
     public static Path home(Map<String, String> environment) {
-        return Optional.ofNullable(environment.get(HOME_VARIABLE)).filter(value -> !value.isBlank())
+        return Optional.ofNullable(environment.get(HOME_VARIABLE))
+                .filter(value -> !value.isBlank())
                 .map(Path::of)
                 .orElseGet(() -> Path.of(System.getProperty("user.home"), ".appkeys"));
     }
@@ -68,8 +69,11 @@ public record DatabaseSettings(String url, Optional<String> user, Optional<Strin
     public static DatabaseSettings fromEnvironment(Map<String, String> environment) {
         Optional<String> url = nonBlank(environment.get(URL_VARIABLE));
         DatabaseSettings base = url.map(DatabaseSettings::of).orElseGet(() -> embedded(home(environment)));
-        return new DatabaseSettings(base.url(), nonBlank(environment.get(USER_VARIABLE)),
-                nonBlank(environment.get(PASSWORD_VARIABLE)), base.maxPoolSize());
+        return new DatabaseSettings(
+                base.url(),
+                nonBlank(environment.get(USER_VARIABLE)),
+                nonBlank(environment.get(PASSWORD_VARIABLE)),
+                base.maxPoolSize());
     }
 
     public DatabaseSettings withCredentials(String newUser, String newPassword) {

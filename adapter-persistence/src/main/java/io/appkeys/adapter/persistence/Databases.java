@@ -37,8 +37,7 @@ public final class Databases {
     /** The newest migration's version; a test keeps it equal to the files in db/migration. */
     static final int SCHEMA_VERSION = 2;
 
-    private Databases() {
-    }
+    private Databases() {}
 
     /**
      * Opens the store, logging what an operator should know about it as warnings.
@@ -64,7 +63,8 @@ public final class Databases {
             if (!isCurrent(pool, effective)) {
                 Flyway.configure()
                         .dataSource(pool)
-                        .locations("classpath:db/migration/common",
+                        .locations(
+                                "classpath:db/migration/common",
                                 "classpath:db/migration/" + (effective.isPostgres() ? "postgresql" : "h2"))
                         .load()
                         .migrate();
@@ -75,15 +75,15 @@ public final class Databases {
             if (e instanceof StoreUnavailableException unavailable) {
                 throw unavailable;
             }
-            throw new StoreUnavailableException("cannot open the store at " + effective.redactedUrl() + ": "
-                    + effective.redact(rootMessage(e)), e);
+            throw new StoreUnavailableException(
+                    "cannot open the store at " + effective.redactedUrl() + ": " + effective.redact(rootMessage(e)), e);
         }
         return storage(pool, effective, file.isPresent() && !setsWriteDelay(settings));
     }
 
     /** What the pool connects with: H2 in PostgreSQL's dialect, and an embedded file with its password. */
-    private static DatabaseSettings effective(DatabaseSettings settings, Optional<H2File> file,
-            Consumer<String> warnings) {
+    private static DatabaseSettings effective(
+            DatabaseSettings settings, Optional<H2File> file, Consumer<String> warnings) {
         DatabaseSettings effective = withH2Defaults(settings);
         if (file.isEmpty()) {
             return effective;
@@ -103,14 +103,18 @@ public final class Databases {
 
     /** A single connection to the store, for tests that need to act on the database behind the adapter. */
     static Connection connect(DatabaseSettings settings) throws SQLException {
-        DatabaseSettings effective = effective(settings, H2File.of(settings), warning -> { });
-        return DriverManager.getConnection(effective.url(), effective.user().orElse(null),
+        DatabaseSettings effective = effective(settings, H2File.of(settings), warning -> {});
+        return DriverManager.getConnection(
+                effective.url(),
+                effective.user().orElse(null),
                 effective.password().orElse(null));
     }
 
     private static boolean hasCredentials(DatabaseSettings settings) {
         String url = settings.url().toUpperCase(Locale.ROOT);
-        return settings.user().isPresent() || settings.password().isPresent() || url.contains(";USER=")
+        return settings.user().isPresent()
+                || settings.password().isPresent()
+                || url.contains(";USER=")
                 || url.contains(";PASSWORD=");
     }
 
@@ -120,11 +124,15 @@ public final class Databases {
      *                    sync it, which a crash of the machine (not only of the process) could undo
      */
     private static Storage storage(HikariDataSource pool, DatabaseSettings settings, boolean syncCommits) {
-        Db db = new Db(Jdbi.create(pool), settings, () -> {
-            if (pool.getHikariPoolMXBean() != null) {
-                pool.getHikariPoolMXBean().softEvictConnections();
-            }
-        }, syncCommits);
+        Db db = new Db(
+                Jdbi.create(pool),
+                settings,
+                () -> {
+                    if (pool.getHikariPoolMXBean() != null) {
+                        pool.getHikariPoolMXBean().softEvictConnections();
+                    }
+                },
+                syncCommits);
         return new JdbiStorage(pool, db);
     }
 
@@ -148,8 +156,8 @@ public final class Databases {
                 return false;
             }
         } catch (SQLException e) {
-            throw new StoreUnavailableException("cannot open the store at " + settings.redactedUrl() + ": "
-                    + settings.redact(rootMessage(e)), e);
+            throw new StoreUnavailableException(
+                    "cannot open the store at " + settings.redactedUrl() + ": " + settings.redact(rootMessage(e)), e);
         }
     }
 
@@ -160,8 +168,8 @@ public final class Databases {
         settings.password().ifPresent(config::setPassword);
         config.setMaximumPoolSize(settings.maxPoolSize());
         config.setMinimumIdle(Math.min(2, settings.maxPoolSize()));
-        config.setConnectionTimeout(settings.isPostgres() ? CONNECTION_TIMEOUT_MILLIS
-                : EMBEDDED_CONNECTION_TIMEOUT_MILLIS);
+        config.setConnectionTimeout(
+                settings.isPostgres() ? CONNECTION_TIMEOUT_MILLIS : EMBEDDED_CONNECTION_TIMEOUT_MILLIS);
         config.setValidationTimeout(1_000);
         config.setInitializationFailTimeout(-1);
         config.setPoolName("appkeys");
@@ -191,8 +199,7 @@ public final class Databases {
         if (!upper.contains(";TRACE_LEVEL_FILE=")) {
             defaults.append(";TRACE_LEVEL_FILE=0");
         }
-        return new DatabaseSettings(defaults.toString(), settings.user(), settings.password(),
-                settings.maxPoolSize());
+        return new DatabaseSettings(defaults.toString(), settings.user(), settings.password(), settings.maxPoolSize());
     }
 
     private static String rootMessage(Throwable e) {

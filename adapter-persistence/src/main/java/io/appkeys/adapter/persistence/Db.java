@@ -87,11 +87,11 @@ final class Db {
         String reason = settings.redact(sql.map(SQLException::getMessage).orElse(e.getMessage()));
         if (isConnectionProblem(e, state)) {
             connectionsLost.run();
-            return new StoreUnavailableException("the database at " + settings.redactedUrl() + " is unavailable: "
-                    + firstLine(reason), e);
+            return new StoreUnavailableException(
+                    "the database at " + settings.redactedUrl() + " is unavailable: " + firstLine(reason), e);
         }
-        return new StoreUnavailableException("the database at " + settings.redactedUrl() + " failed: "
-                + firstLine(reason), e);
+        return new StoreUnavailableException(
+                "the database at " + settings.redactedUrl() + " failed: " + firstLine(reason), e);
     }
 
     private static boolean isConnectionProblem(Throwable e, String state) {

@@ -34,15 +34,20 @@ final class H2File {
 
     /** The database user AppKeys creates; H2 keeps unquoted names in upper case. */
     static final String USER = "APPKEYS";
+
     static final String PASSWORD_SUFFIX = ".password";
     private static final String PENDING_SUFFIX = ".password.new";
     private static final String BIND_ADDRESS = "h2.bindAddress";
     private static final String WRONG_PASSWORD = "28000";
     private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
-            PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
-            PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+    private static final Set<PosixFilePermission> OTHERS = EnumSet.of(
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE,
+            PosixFilePermission.OTHERS_EXECUTE);
 
     static {
         // H2 reads this once, when it first starts a server; every AppKeys process sets it before that.
@@ -53,7 +58,8 @@ final class H2File {
 
     private final Path base;
     private final boolean ownsDirectory;
-    private final boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private final boolean posix =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private H2File(Path base, boolean ownsDirectory) {
         this.base = base;
@@ -75,7 +81,8 @@ final class H2File {
             file = System.getProperty("user.home") + file.substring(1);
         }
         Path base = Path.of(file).toAbsolutePath().normalize();
-        boolean embedded = settings.url().equals(DatabaseSettings.embedded(base.getParent()).url());
+        boolean embedded = settings.url()
+                .equals(DatabaseSettings.embedded(base.getParent()).url());
         return Optional.of(new H2File(base, embedded));
     }
 
@@ -107,8 +114,8 @@ final class H2File {
                         + " kept 0600, but consider a directory of its own with mode 0700");
             }
         } catch (IOException e) {
-            throw new StoreUnavailableException("cannot prepare the store directory " + directory + ": "
-                    + e.getMessage(), e);
+            throw new StoreUnavailableException(
+                    "cannot prepare the store directory " + directory + ": " + e.getMessage(), e);
         }
     }
 
@@ -118,8 +125,8 @@ final class H2File {
             try {
                 restrict(file, OWNER_ONLY_FILE);
             } catch (IOException e) {
-                throw new StoreUnavailableException("cannot restrict the store file " + file + ": " + e.getMessage(),
-                        e);
+                throw new StoreUnavailableException(
+                        "cannot restrict the store file " + file + ": " + e.getMessage(), e);
             }
         }
         if (wasWider) {
@@ -148,8 +155,8 @@ final class H2File {
             }
             return settings.withCredentials(USER, secureLegacyStore(settings));
         } catch (IOException e) {
-            throw new StoreUnavailableException("cannot read or write the store password " + passwordFile + ": "
-                    + e.getMessage(), e);
+            throw new StoreUnavailableException(
+                    "cannot read or write the store password " + passwordFile + ": " + e.getMessage(), e);
         }
     }
 
@@ -170,8 +177,9 @@ final class H2File {
     }
 
     private static StoreUnavailableException notLoopback(String bound, Throwable cause) {
-        return new StoreUnavailableException("the embedded store's server port would accept connections from"
-                + " other machines (h2.bindAddress=" + bound + "); start Java with -D" + BIND_ADDRESS + "=127.0.0.1",
+        return new StoreUnavailableException(
+                "the embedded store's server port would accept connections from" + " other machines (h2.bindAddress="
+                        + bound + "); start Java with -D" + BIND_ADDRESS + "=127.0.0.1",
                 cause);
     }
 
@@ -184,8 +192,10 @@ final class H2File {
             statement.execute("DROP USER \"\"");
         } catch (SQLException e) {
             if (!WRONG_PASSWORD.equals(e.getSQLState()) || !opens(settings, password)) {
-                throw new StoreUnavailableException("cannot open the store at " + settings.redactedUrl()
-                        + ": it requires a password that " + passwordFile() + " does not hold", e);
+                throw new StoreUnavailableException(
+                        "cannot open the store at " + settings.redactedUrl() + ": it requires a password that "
+                                + passwordFile() + " does not hold",
+                        e);
             }
         }
         Files.move(pending, passwordFile());
@@ -245,7 +255,8 @@ final class H2File {
         String prefix = base.getFileName() + ".";
         try (Stream<Path> entries = Files.list(directory())) {
             return entries.filter(Files::isRegularFile)
-                    .filter(path -> path.getFileName().toString().startsWith(prefix)).toList();
+                    .filter(path -> path.getFileName().toString().startsWith(prefix))
+                    .toList();
         } catch (IOException e) {
             return new ArrayList<>();
         }

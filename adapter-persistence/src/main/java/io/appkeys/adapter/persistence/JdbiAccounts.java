@@ -25,7 +25,8 @@ final class JdbiAccounts implements AccountStore {
     @Override
     public void insert(Account account) {
         try {
-            db.use(h -> h.createUpdate("INSERT INTO accounts (" + COLUMNS + ") VALUES (:name, :id, :master, :email, :at)")
+            db.use(h -> h.createUpdate(
+                            "INSERT INTO accounts (" + COLUMNS + ") VALUES (:name, :id, :master, :email, :at)")
                     .bind("name", account.name().value())
                     .bind("id", account.id())
                     .bind("master", account.masterUserId().value())
@@ -53,8 +54,11 @@ final class JdbiAccounts implements AccountStore {
     }
 
     private static Account account(ResultSet rs) throws SQLException {
-        return new Account(Rows.uuid(rs, "id"), new AccountName(rs.getString("name")),
-                new UserId(Rows.uuid(rs, "master_user_id")), new Email(rs.getString("master_email")),
+        return new Account(
+                Rows.uuid(rs, "id"),
+                new AccountName(rs.getString("name")),
+                new UserId(Rows.uuid(rs, "master_user_id")),
+                new Email(rs.getString("master_email")),
                 Rows.instant(rs, "created_in"));
     }
 }

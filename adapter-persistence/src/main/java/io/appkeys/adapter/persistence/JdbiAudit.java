@@ -22,7 +22,7 @@ final class JdbiAudit implements AuditLog {
     @Override
     public AuditEntry append(AuditEvent event) {
         long sequence = db.with(h -> h.createUpdate("INSERT INTO audit_events (account, at, actor, action, target,"
-                + " origin) VALUES (:account, :at, :actor, :action, :target, :origin)")
+                        + " origin) VALUES (:account, :at, :actor, :action, :target, :origin)")
                 .bind("account", event.account().value())
                 .bind("at", Rows.time(event.at()))
                 .bind("actor", event.actor())
@@ -39,14 +39,20 @@ final class JdbiAudit implements AuditLog {
     public Page<AuditEntry> list(AccountName account, PageRequest page) {
         long after = page.after().map(Cursor::sequence).orElse(0L);
         List<AuditEntry> rows = db.with(h -> h.createQuery("SELECT sequence, account, at, actor, action, target,"
-                + " origin FROM audit_events WHERE account = :account AND sequence > :after ORDER BY sequence"
-                + " LIMIT :limit")
+                        + " origin FROM audit_events WHERE account = :account AND sequence > :after ORDER BY sequence"
+                        + " LIMIT :limit")
                 .bind("account", account.value())
                 .bind("after", after)
                 .bind("limit", page.limit() + 1)
-                .map((rs, ctx) -> new AuditEntry(rs.getLong("sequence"), new AuditEvent(
-                        new AccountName(rs.getString("account")), Rows.instant(rs, "at"), rs.getString("actor"),
-                        AuditAction.valueOf(rs.getString("action")), rs.getString("target"), rs.getString("origin"))))
+                .map((rs, ctx) -> new AuditEntry(
+                        rs.getLong("sequence"),
+                        new AuditEvent(
+                                new AccountName(rs.getString("account")),
+                                Rows.instant(rs, "at"),
+                                rs.getString("actor"),
+                                AuditAction.valueOf(rs.getString("action")),
+                                rs.getString("target"),
+                                rs.getString("origin"))))
                 .list());
         return Page.fromRows(rows, page.limit(), entry -> Cursor.atSequence(entry.sequence()));
     }

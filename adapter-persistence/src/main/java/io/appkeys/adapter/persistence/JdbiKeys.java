@@ -35,7 +35,7 @@ final class JdbiKeys implements AppKeyStore {
     public void insert(AppKey key, IssuedToken token) {
         try {
             db.use(h -> h.createUpdate("INSERT INTO app_keys (" + Rows.KEY_COLUMNS + ") VALUES (:id, :account,"
-                    + " :appKey, :label, :createdIn, :active, :lastUsedIn, :hash, :tokenCreatedIn, NULL, NULL)")
+                            + " :appKey, :label, :createdIn, :active, :lastUsedIn, :hash, :tokenCreatedIn, NULL, NULL)")
                     .bind("id", key.id().value())
                     .bind("account", key.account().value())
                     .bind("appKey", key.appKey().value())
@@ -56,8 +56,8 @@ final class JdbiKeys implements AppKeyStore {
 
     @Override
     public Optional<AppKey> find(AccountName account, AppKeyId id) {
-        return db.with(h -> h.createQuery("SELECT " + Rows.KEY_COLUMNS + " FROM app_keys WHERE id = :id"
-                + " AND account = :account")
+        return db.with(h -> h.createQuery(
+                        "SELECT " + Rows.KEY_COLUMNS + " FROM app_keys WHERE id = :id" + " AND account = :account")
                 .bind("id", id.value())
                 .bind("account", account.value())
                 .map((rs, ctx) -> Rows.key(rs))
@@ -87,7 +87,14 @@ final class JdbiKeys implements AppKeyStore {
 
     @Override
     public Page<AppKey> list(AccountName account, PageRequest page) {
-        return Keyset.page(db, "app_keys", Rows.KEY_COLUMNS, account, page, Rows::key, AppKey::createdIn,
+        return Keyset.page(
+                db,
+                "app_keys",
+                Rows.KEY_COLUMNS,
+                account,
+                page,
+                Rows::key,
+                AppKey::createdIn,
                 key -> key.id().value());
     }
 
@@ -101,20 +108,23 @@ final class JdbiKeys implements AppKeyStore {
 
     @Override
     public boolean setActive(AppKeyId id, boolean active) {
-        return update("UPDATE app_keys SET active = :active WHERE id = :id AND active <> :active", id, "active",
-                active);
+        return update(
+                "UPDATE app_keys SET active = :active WHERE id = :id AND active <> :active", id, "active", active);
     }
 
     @Override
     public boolean delete(AppKeyId id) {
-        return db.with(h -> h.createUpdate("DELETE FROM app_keys WHERE id = :id").bind("id", id.value()).execute()) > 0;
+        return db.with(h -> h.createUpdate("DELETE FROM app_keys WHERE id = :id")
+                        .bind("id", id.value())
+                        .execute())
+                > 0;
     }
 
     @Override
     public void startRenewal(AppKeyId id, IssuedToken newToken) {
         boolean started = db.inTransaction(() -> {
             int changed = db.with(h -> h.createUpdate("UPDATE app_keys SET new_token_hash = :hash,"
-                    + " new_token_created_in = :at WHERE id = :id AND new_token_hash IS NULL")
+                            + " new_token_created_in = :at WHERE id = :id AND new_token_hash IS NULL")
                     .bind("hash", newToken.hash().value())
                     .bind("at", Rows.time(newToken.createdIn()))
                     .bind("id", id.value())
@@ -132,29 +142,32 @@ final class JdbiKeys implements AppKeyStore {
     @Override
     public boolean finishRenewal(AppKeyId id) {
         return db.with(h -> h.createUpdate("UPDATE app_keys SET token_hash = new_token_hash,"
-                + " token_created_in = new_token_created_in, new_token_hash = NULL, new_token_created_in = NULL"
-                + " WHERE id = :id AND new_token_hash IS NOT NULL")
-                .bind("id", id.value())
-                .execute()) > 0;
+                                + " token_created_in = new_token_created_in, new_token_hash = NULL, new_token_created_in = NULL"
+                                + " WHERE id = :id AND new_token_hash IS NOT NULL")
+                        .bind("id", id.value())
+                        .execute())
+                > 0;
     }
 
     @Override
     public boolean cancelRenewal(AppKeyId id) {
         return db.with(h -> h.createUpdate("UPDATE app_keys SET new_token_hash = NULL, new_token_created_in = NULL"
-                + " WHERE id = :id AND new_token_hash IS NOT NULL")
-                .bind("id", id.value())
-                .execute()) > 0;
+                                + " WHERE id = :id AND new_token_hash IS NOT NULL")
+                        .bind("id", id.value())
+                        .execute())
+                > 0;
     }
 
     @Override
     public boolean replaceHash(AppKeyId id, TokenSlot slot, TokenHash expected, TokenHash replacement) {
         String column = slot == TokenSlot.CURRENT ? "token_hash" : "new_token_hash";
-        return db.with(h -> h.createUpdate("UPDATE app_keys SET " + column + " = :replacement WHERE id = :id"
-                + " AND " + column + " = :expected")
-                .bind("replacement", replacement.value())
-                .bind("expected", expected.value())
-                .bind("id", id.value())
-                .execute()) > 0;
+        return db.with(h -> h.createUpdate("UPDATE app_keys SET " + column + " = :replacement WHERE id = :id" + " AND "
+                                + column + " = :expected")
+                        .bind("replacement", replacement.value())
+                        .bind("expected", expected.value())
+                        .bind("id", id.value())
+                        .execute())
+                > 0;
     }
 
     @Override
@@ -165,12 +178,17 @@ final class JdbiKeys implements AppKeyStore {
         db.use(h -> {
             PreparedBatch batch = h.prepareBatch("UPDATE app_keys SET last_used_in = :at WHERE id = :id"
                     + " AND (last_used_in IS NULL OR last_used_in < :at)");
-            lastUsed.forEach((id, at) -> batch.bind("id", id.value()).bind("at", Rows.time(at)).add());
+            lastUsed.forEach((id, at) ->
+                    batch.bind("id", id.value()).bind("at", Rows.time(at)).add());
             batch.execute();
         });
     }
 
     private boolean update(String sql, AppKeyId id, String name, Object value) {
-        return db.with(h -> h.createUpdate(sql).bind("id", id.value()).bind(name, value).execute()) > 0;
+        return db.with(h -> h.createUpdate(sql)
+                        .bind("id", id.value())
+                        .bind(name, value)
+                        .execute())
+                > 0;
     }
 }

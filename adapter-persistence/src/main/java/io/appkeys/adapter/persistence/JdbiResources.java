@@ -23,7 +23,7 @@ final class JdbiResources implements ResourceStore {
     public void insert(AccountName account, Resource resource) {
         try {
             db.use(h -> h.createUpdate("INSERT INTO resources (account, name, product, category)"
-                    + " VALUES (:account, :name, :product, :category)")
+                            + " VALUES (:account, :name, :product, :category)")
                     .bind("account", account.value())
                     .bind("name", resource.name().value())
                     .bind("product", resource.product())
@@ -36,8 +36,8 @@ final class JdbiResources implements ResourceStore {
 
     @Override
     public Optional<Resource> find(AccountName account, ResourceName name) {
-        return db.with(h -> h.createQuery("SELECT name, product, category FROM resources"
-                + " WHERE account = :account AND name = :name")
+        return db.with(h -> h.createQuery(
+                        "SELECT name, product, category FROM resources" + " WHERE account = :account AND name = :name")
                 .bind("account", account.value())
                 .bind("name", name.value())
                 .map((rs, ctx) -> resource(rs))
@@ -47,7 +47,7 @@ final class JdbiResources implements ResourceStore {
     @Override
     public List<Resource> list(AccountName account) {
         return db.with(h -> h.createQuery("SELECT name, product, category FROM resources WHERE account = :account"
-                + " ORDER BY product, name")
+                        + " ORDER BY product, name")
                 .bind("account", account.value())
                 .map((rs, ctx) -> resource(rs))
                 .list());

@@ -38,7 +38,7 @@ final class JdbiRoles implements RoleStore {
         try {
             return db.inTransaction(() -> db.with(h -> {
                 int id = h.createUpdate("INSERT INTO roles (account, name, predefined) VALUES (:account, :name,"
-                        + " :predefined)")
+                                + " :predefined)")
                         .bind("account", role.account().value())
                         .bind("name", role.name().value())
                         .bind("predefined", role.predefined())
@@ -50,8 +50,8 @@ final class JdbiRoles implements RoleStore {
             }));
         } catch (Db.Violation e) {
             if (e.kind() == Db.Violation.Kind.FOREIGN_KEY) {
-                throw new InvalidInputException("a resource of role " + role.name() + " does not exist in account "
-                        + role.account());
+                throw new InvalidInputException(
+                        "a resource of role " + role.name() + " does not exist in account " + role.account());
             }
             throw new ConflictException("account " + role.account() + " already has a role " + role.name());
         }
@@ -61,17 +61,23 @@ final class JdbiRoles implements RoleStore {
         if (resources.isEmpty()) {
             return;
         }
-        PreparedBatch batch = h.prepareBatch("INSERT INTO role_resources (account, role_id, resource)"
-                + " VALUES (:account, :role, :resource)");
-        resources.forEach(resource -> batch.bind("account", account.value()).bind("role", roleId)
-                .bind("resource", resource.value()).add());
+        PreparedBatch batch = h.prepareBatch(
+                "INSERT INTO role_resources (account, role_id, resource)" + " VALUES (:account, :role, :resource)");
+        resources.forEach(resource -> batch.bind("account", account.value())
+                .bind("role", roleId)
+                .bind("resource", resource.value())
+                .add());
         batch.execute();
     }
 
     @Override
     public Optional<Role> find(AccountName account, RoleId id) {
-        return roles(ROLE_WITH_RESOURCES + " WHERE r.account = :account AND r.id = :id", account, Map.of("id", id.value()))
-                .stream().findFirst();
+        return roles(
+                        ROLE_WITH_RESOURCES + " WHERE r.account = :account AND r.id = :id",
+                        account,
+                        Map.of("id", id.value()))
+                .stream()
+                .findFirst();
     }
 
     @Override
@@ -86,22 +92,24 @@ final class JdbiRoles implements RoleStore {
                 throw new NotFoundException("role " + role + " not found in account " + account);
             }
             return db.with(h -> h.createUpdate("INSERT INTO role_links (account, principal_id, role_id)"
-                    + " VALUES (:account, :principal, :role) ON CONFLICT DO NOTHING")
-                    .bind("account", account.value())
-                    .bind("principal", principal.value())
-                    .bind("role", role.value())
-                    .execute()) > 0;
+                                    + " VALUES (:account, :principal, :role) ON CONFLICT DO NOTHING")
+                            .bind("account", account.value())
+                            .bind("principal", principal.value())
+                            .bind("role", role.value())
+                            .execute())
+                    > 0;
         });
     }
 
     @Override
     public boolean unlink(AccountName account, PrincipalId principal, RoleId role) {
         return db.with(h -> h.createUpdate("DELETE FROM role_links WHERE account = :account"
-                + " AND principal_id = :principal AND role_id = :role")
-                .bind("account", account.value())
-                .bind("principal", principal.value())
-                .bind("role", role.value())
-                .execute()) > 0;
+                                + " AND principal_id = :principal AND role_id = :role")
+                        .bind("account", account.value())
+                        .bind("principal", principal.value())
+                        .bind("role", role.value())
+                        .execute())
+                > 0;
     }
 
     @Override
@@ -114,16 +122,18 @@ final class JdbiRoles implements RoleStore {
 
     @Override
     public List<Role> rolesOf(AccountName account, PrincipalId principal) {
-        return roles(ROLE_WITH_RESOURCES + " JOIN role_links l ON l.role_id = r.id"
-                + " WHERE r.account = :account AND l.principal_id = :principal", account,
+        return roles(
+                ROLE_WITH_RESOURCES + " JOIN role_links l ON l.role_id = r.id"
+                        + " WHERE r.account = :account AND l.principal_id = :principal",
+                account,
                 Map.of("principal", principal.value()));
     }
 
     @Override
     public Set<ResourceName> resourcesOf(AccountName account, PrincipalId principal) {
         return db.with(h -> h.createQuery("SELECT DISTINCT rr.resource FROM role_links l"
-                + " JOIN role_resources rr ON rr.role_id = l.role_id"
-                + " WHERE l.account = :account AND l.principal_id = :principal")
+                        + " JOIN role_resources rr ON rr.role_id = l.role_id"
+                        + " WHERE l.account = :account AND l.principal_id = :principal")
                 .bind("account", account.value())
                 .bind("principal", principal.value())
                 .map((rs, ctx) -> new ResourceName(rs.getString("resource")))
@@ -135,15 +145,19 @@ final class JdbiRoles implements RoleStore {
         List<RoleRow> rows = db.with(h -> h.createQuery(sql + " ORDER BY r.id")
                 .bind("account", account.value())
                 .bindMap(binds)
-                .map((rs, ctx) -> new RoleRow(rs.getInt("id"), rs.getString("name"), rs.getBoolean("predefined"),
-                        rs.getString("resource")))
+                .map((rs, ctx) -> new RoleRow(
+                        rs.getInt("id"), rs.getString("name"), rs.getBoolean("predefined"), rs.getString("resource")))
                 .list());
         Map<Integer, List<RoleRow>> byId = new LinkedHashMap<>();
-        rows.forEach(row -> byId.computeIfAbsent(row.id(), id -> new ArrayList<>()).add(row));
+        rows.forEach(
+                row -> byId.computeIfAbsent(row.id(), id -> new ArrayList<>()).add(row));
         List<Role> roles = new ArrayList<>();
         byId.forEach((id, ofRole) -> {
             Set<ResourceName> resources = new HashSet<>();
-            ofRole.stream().map(RoleRow::resource).filter(r -> r != null).map(ResourceName::new)
+            ofRole.stream()
+                    .map(RoleRow::resource)
+                    .filter(r -> r != null)
+                    .map(ResourceName::new)
                     .forEach(resources::add);
             RoleRow first = ofRole.get(0);
             roles.add(new Role(new RoleId(id), account, new RoleName(first.name()), resources, first.predefined()));
@@ -151,6 +165,5 @@ final class JdbiRoles implements RoleStore {
         return roles;
     }
 
-    private record RoleRow(int id, String name, boolean predefined, String resource) {
-    }
+    private record RoleRow(int id, String name, boolean predefined, String resource) {}
 }

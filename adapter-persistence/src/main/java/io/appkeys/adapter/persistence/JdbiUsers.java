@@ -47,16 +47,24 @@ final class JdbiUsers implements UserStore {
 
     @Override
     public Optional<User> findByEmail(AccountName account, Email email) {
-        return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM users WHERE account = :account AND email = :email")
-                .bind("account", account.value())
-                .bind("email", email.value())
-                .map((rs, ctx) -> Rows.user(rs))
-                .findOne());
+        return db.with(
+                h -> h.createQuery("SELECT " + COLUMNS + " FROM users WHERE account = :account AND email = :email")
+                        .bind("account", account.value())
+                        .bind("email", email.value())
+                        .map((rs, ctx) -> Rows.user(rs))
+                        .findOne());
     }
 
     @Override
     public Page<User> list(AccountName account, PageRequest page) {
-        return Keyset.page(db, "users", COLUMNS, account, page, Rows::user, user -> user.createdIn(),
+        return Keyset.page(
+                db,
+                "users",
+                COLUMNS,
+                account,
+                page,
+                Rows::user,
+                user -> user.createdIn(),
                 user -> user.id().value());
     }
 
@@ -71,8 +79,9 @@ final class JdbiUsers implements UserStore {
     @Override
     public boolean delete(AccountName account, UserId id) {
         return db.with(h -> h.createUpdate("DELETE FROM users WHERE id = :id AND account = :account")
-                .bind("id", id.value())
-                .bind("account", account.value())
-                .execute()) > 0;
+                        .bind("id", id.value())
+                        .bind("account", account.value())
+                        .execute())
+                > 0;
     }
 }

@@ -17,24 +17,31 @@ import org.jdbi.v3.core.statement.Query;
  */
 final class Keyset {
 
-    private Keyset() {
-    }
+    private Keyset() {}
 
     interface Row<T> {
         T map(java.sql.ResultSet rs) throws java.sql.SQLException;
     }
 
-    static <T> Page<T> page(Db db, String table, String columns, AccountName account, PageRequest page, Row<T> row,
-            Function<T, Instant> time, Function<T, UUID> id) {
+    static <T> Page<T> page(
+            Db db,
+            String table,
+            String columns,
+            AccountName account,
+            PageRequest page,
+            Row<T> row,
+            Function<T, Instant> time,
+            Function<T, UUID> id) {
         String after = page.after().isPresent() ? " AND (created_in, id) > (:afterTime, :afterId)" : "";
         RowMapper<T> mapper = (rs, ctx) -> row.map(rs);
         List<T> rows = db.with(h -> {
             Query query = h.createQuery("SELECT " + columns + " FROM " + table + " WHERE account = :account" + after
-                    + " ORDER BY created_in, id LIMIT :limit")
+                            + " ORDER BY created_in, id LIMIT :limit")
                     .bind("account", account.value())
                     .bind("limit", page.limit() + 1);
-            page.after().ifPresent(cursor -> query.bind("afterTime", Rows.time(cursor.time()))
-                    .bind("afterId", cursor.id()));
+            page.after()
+                    .ifPresent(cursor ->
+                            query.bind("afterTime", Rows.time(cursor.time())).bind("afterId", cursor.id()));
             return query.map(mapper).list();
         });
         return Page.fromRows(rows, page.limit(), item -> Cursor.at(time.apply(item), id.apply(item)));

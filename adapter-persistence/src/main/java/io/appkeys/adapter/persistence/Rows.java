@@ -29,8 +29,7 @@ final class Rows {
     static final String KEY_COLUMNS = "id, account, app_key, label, created_in, active, last_used_in, token_hash,"
             + " token_created_in, new_token_hash, new_token_created_in";
 
-    private Rows() {
-    }
+    private Rows() {}
 
     static Argument time(Instant instant) {
         return (position, statement, context) -> {
@@ -52,15 +51,23 @@ final class Rows {
     }
 
     static User user(ResultSet rs) throws SQLException {
-        return new User(new UserId(uuid(rs, "id")), new AccountName(rs.getString("account")),
-                new Email(rs.getString("email")), Optional.ofNullable(rs.getString("name")).map(PersonName::new),
+        return new User(
+                new UserId(uuid(rs, "id")),
+                new AccountName(rs.getString("account")),
+                new Email(rs.getString("email")),
+                Optional.ofNullable(rs.getString("name")).map(PersonName::new),
                 instant(rs, "created_in"));
     }
 
     static AppKey key(ResultSet rs) throws SQLException {
-        return new AppKey(new AppKeyId(uuid(rs, "id")), new AccountName(rs.getString("account")),
-                new AppKeyName(rs.getString("app_key")), new Label(rs.getString("label")), instant(rs, "created_in"),
-                rs.getBoolean("active"), Optional.ofNullable(instant(rs, "last_used_in")));
+        return new AppKey(
+                new AppKeyId(uuid(rs, "id")),
+                new AccountName(rs.getString("account")),
+                new AppKeyName(rs.getString("app_key")),
+                new Label(rs.getString("label")),
+                instant(rs, "created_in"),
+                rs.getBoolean("active"),
+                Optional.ofNullable(instant(rs, "last_used_in")));
     }
 
     static StoredKey storedKey(ResultSet rs) throws SQLException {
@@ -68,8 +75,8 @@ final class Rows {
     }
 
     static KeyCredentials credentials(ResultSet rs) throws SQLException {
-        IssuedToken current = new IssuedToken(new TokenHash(rs.getString("token_hash")),
-                instant(rs, "token_created_in"));
+        IssuedToken current =
+                new IssuedToken(new TokenHash(rs.getString("token_hash")), instant(rs, "token_created_in"));
         String pendingHash = rs.getString("new_token_hash");
         Optional<IssuedToken> pending = pendingHash == null
                 ? Optional.empty()

@@ -65,8 +65,8 @@ public interface CuttableDatabase extends AutoCloseable {
      * connections to it and terminates the open ones; closing drops it.
      */
     static CuttableDatabase postgres() {
-        String admin = TestDatabases.postgresUrl().orElseThrow(() -> new IllegalStateException(
-                TestDatabases.PG_URL_VARIABLE + " is not set"));
+        String admin = TestDatabases.postgresUrl()
+                .orElseThrow(() -> new IllegalStateException(TestDatabases.PG_URL_VARIABLE + " is not set"));
         String database = "appkeys_cut_" + Long.toUnsignedString(new SecureRandom().nextLong(), 36);
         TestDatabases.execute(admin, "CREATE DATABASE " + database);
         DatabaseSettings settings = DatabaseSettings.of(admin.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1"));
@@ -79,8 +79,10 @@ public interface CuttableDatabase extends AutoCloseable {
             @Override
             public void cut() {
                 TestDatabases.execute(admin, "ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
-                TestDatabases.execute(admin, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                        + " WHERE datname = '" + database + "' AND pid <> pg_backend_pid()");
+                TestDatabases.execute(
+                        admin,
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity" + " WHERE datname = '" + database
+                                + "' AND pid <> pg_backend_pid()");
             }
 
             @Override

@@ -51,11 +51,13 @@ class DatabaseSettingsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "jdbc:postgresql://u:hunter2@db.internal:5432/keys",
-            "jdbc:postgresql://db.internal/keys?user=u&password=hunter2",
-            "jdbc:postgresql://db.internal/keys?PASSWORD=hunter2&user=u",
-            "jdbc:h2:tcp://db.internal/keys;USER=u;PASSWORD=hunter2"})
+    @ValueSource(
+            strings = {
+                "jdbc:postgresql://u:hunter2@db.internal:5432/keys",
+                "jdbc:postgresql://db.internal/keys?user=u&password=hunter2",
+                "jdbc:postgresql://db.internal/keys?PASSWORD=hunter2&user=u",
+                "jdbc:h2:tcp://db.internal/keys;USER=u;PASSWORD=hunter2"
+            })
     void aPasswordInAnyFormOfUrl_isMaskedInTheUrl_andInAnyMessageThatRepeatsIt(String url) {
         DatabaseSettings settings = DatabaseSettings.of(url).withCredentials("u", "s3cret");
         String message = "FATAL: cannot connect to " + url + " (password hunter2, or s3cret, was refused)";
@@ -69,13 +71,16 @@ class DatabaseSettingsTest {
 
     @Test
     void aPortIsNotTakenForAPassword() {
-        assertEquals("jdbc:postgresql://db:5432/keys", DatabaseSettings.of("jdbc:postgresql://db:5432/keys")
-                .redactedUrl());
+        assertEquals(
+                "jdbc:postgresql://db:5432/keys",
+                DatabaseSettings.of("jdbc:postgresql://db:5432/keys").redactedUrl());
     }
 
     @Test
     void aPoolOfOne_isRejected_becauseMigrationsNeedTwoConnections() {
-        assertThrows(InvalidInputException.class, () -> DatabaseSettings.of("jdbc:h2:mem:x").withMaxPoolSize(1));
+        assertThrows(
+                InvalidInputException.class,
+                () -> DatabaseSettings.of("jdbc:h2:mem:x").withMaxPoolSize(1));
     }
 
     @Test

@@ -30,7 +30,11 @@ class DatabasesTest {
     Path home;
 
     private static Account account(String name) {
-        return new Account(UUID.randomUUID(), new AccountName(name), UserId.random(), new Email("o@" + name + ".com"),
+        return new Account(
+                UUID.randomUUID(),
+                new AccountName(name),
+                UserId.random(),
+                new Email("o@" + name + ".com"),
                 Instant.parse("2026-01-01T00:00:00Z"));
     }
 
@@ -55,9 +59,14 @@ class DatabasesTest {
         try (Storage storage = Databases.open(settings)) {
             storage.accounts().insert(account("acme"));
 
-            Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), EmbeddedWriter.class.getName(), settings.url(),
-                    "globex")
+            Process other = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            EmbeddedWriter.class.getName(),
+                            settings.url(),
+                            "globex")
                     .redirectErrorStream(true)
                     .start();
             String output = new String(other.getInputStream().readAllBytes());
@@ -65,8 +74,12 @@ class DatabasesTest {
             assertEquals(0, other.exitValue(), output);
 
             assertTrue(storage.accounts().find(new AccountName("globex")).isPresent());
-            assertEquals(Optional.of("acme"), storage.accounts().list().stream().map(a -> a.name().value())
-                    .filter("acme"::equals).findFirst());
+            assertEquals(
+                    Optional.of("acme"),
+                    storage.accounts().list().stream()
+                            .map(a -> a.name().value())
+                            .filter("acme"::equals)
+                            .findFirst());
         }
     }
 
@@ -76,8 +89,14 @@ class DatabasesTest {
         try (Storage storage = Databases.open(settings)) {
             Account acme = account("acme");
             storage.accounts().insert(acme);
-            storage.audit().append(new io.appkeys.core.domain.AuditEvent(acme.name(), acme.createdIn(), "operator",
-                    io.appkeys.core.domain.AuditAction.ACCOUNT_CREATED, "account:acme", "test"));
+            storage.audit()
+                    .append(new io.appkeys.core.domain.AuditEvent(
+                            acme.name(),
+                            acme.createdIn(),
+                            "operator",
+                            io.appkeys.core.domain.AuditAction.ACCOUNT_CREATED,
+                            "account:acme",
+                            "test"));
         }
         assertAppendOnly(settings);
     }
@@ -91,8 +110,14 @@ class DatabasesTest {
         try (Storage storage = Databases.open(postgres.get())) {
             Account acme = account("acme");
             storage.accounts().insert(acme);
-            storage.audit().append(new io.appkeys.core.domain.AuditEvent(acme.name(), acme.createdIn(), "operator",
-                    io.appkeys.core.domain.AuditAction.ACCOUNT_CREATED, "account:acme", "test"));
+            storage.audit()
+                    .append(new io.appkeys.core.domain.AuditEvent(
+                            acme.name(),
+                            acme.createdIn(),
+                            "operator",
+                            io.appkeys.core.domain.AuditAction.ACCOUNT_CREATED,
+                            "account:acme",
+                            "test"));
             assertAppendOnly(postgres.get());
         } finally {
             TestDatabases.dropPostgres(postgres.get());
@@ -158,7 +183,8 @@ class DatabasesTest {
 
         StoreUnavailableException error = assertThrows(StoreUnavailableException.class, () -> Databases.open(nowhere));
 
-        assertTrue(error.getMessage().startsWith("cannot open the store at jdbc:postgresql://127.0.0.1:1/none"),
+        assertTrue(
+                error.getMessage().startsWith("cannot open the store at jdbc:postgresql://127.0.0.1:1/none"),
                 error.getMessage());
         assertFalse(error.getMessage().contains("hunter2"));
     }

@@ -42,7 +42,11 @@ class EmbeddedStorePrivacyTest {
     }
 
     private static Account account(String name) {
-        return new Account(UUID.randomUUID(), new AccountName(name), UserId.random(), new Email("o@" + name + ".com"),
+        return new Account(
+                UUID.randomUUID(),
+                new AccountName(name),
+                UserId.random(),
+                new Email("o@" + name + ".com"),
                 Instant.parse("2026-01-01T00:00:00Z"));
     }
 
@@ -124,10 +128,15 @@ class EmbeddedStorePrivacyTest {
             int port = Integer.parseInt(lock.getProperty("server").replaceAll(".*:", ""));
             String byLockFile = "jdbc:h2:tcp://127.0.0.1:" + port + "/" + lock.getProperty("id");
 
-            assertEquals(List.of(true), listenersOn(port).stream().map(InetAddress::isLoopbackAddress).distinct()
-                    .toList(), "listening addresses of port " + port);
-            SQLException refused = assertThrows(SQLException.class, () -> DriverManager.getConnection(byLockFile,
-                    "", ""));
+            assertEquals(
+                    List.of(true),
+                    listenersOn(port).stream()
+                            .map(InetAddress::isLoopbackAddress)
+                            .distinct()
+                            .toList(),
+                    "listening addresses of port " + port);
+            SQLException refused =
+                    assertThrows(SQLException.class, () -> DriverManager.getConnection(byLockFile, "", ""));
             assertEquals("28000", refused.getSQLState(), refused::getMessage);
             String password = Files.readString(home.resolve("appkeys.password")).strip();
             try (Connection owner = DriverManager.getConnection(byLockFile, "appkeys", password)) {
@@ -150,19 +159,24 @@ class EmbeddedStorePrivacyTest {
         }
 
         assertTrue(Files.exists(home.resolve("appkeys.password")));
-        assertThrows(SQLException.class, () -> DriverManager.getConnection(
-                Databases.withH2Defaults(settings).url(), "", "").close());
+        assertThrows(
+                SQLException.class,
+                () -> DriverManager.getConnection(
+                                Databases.withH2Defaults(settings).url(), "", "")
+                        .close());
     }
 
     /** The local addresses that listen on {@code port}, read from the kernel's socket tables. */
     private static List<InetAddress> listenersOn(int port) throws IOException {
         List<InetAddress> addresses = new ArrayList<>();
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            for (String line : Files.readAllLines(Path.of(table)).subList(1, Files.readAllLines(Path.of(table)).size())) {
+            for (String line : Files.readAllLines(Path.of(table))
+                    .subList(1, Files.readAllLines(Path.of(table)).size())) {
                 String[] fields = line.trim().split("\\s+");
                 String[] local = fields[1].split(":");
                 if (Integer.parseInt(local[1], 16) == port && fields[3].equals("0A")) {
-                    addresses.add(InetAddress.getByAddress(littleEndianWords(HexFormat.of().parseHex(local[0]))));
+                    addresses.add(InetAddress.getByAddress(
+                            littleEndianWords(HexFormat.of().parseHex(local[0]))));
                 }
             }
         }

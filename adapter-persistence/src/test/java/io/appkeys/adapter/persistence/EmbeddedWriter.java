@@ -11,13 +11,17 @@ import java.util.UUID;
 /** A second process for {@link DatabasesTest}: opens the embedded store another process holds, and writes. */
 public final class EmbeddedWriter {
 
-    private EmbeddedWriter() {
-    }
+    private EmbeddedWriter() {}
 
     public static void main(String[] args) {
         try (Storage storage = Databases.open(DatabaseSettings.of(args[0]))) {
-            storage.accounts().insert(new Account(UUID.randomUUID(), new AccountName(args[1]), UserId.random(),
-                    new Email("owner@" + args[1] + ".com"), Instant.now()));
+            storage.accounts()
+                    .insert(new Account(
+                            UUID.randomUUID(),
+                            new AccountName(args[1]),
+                            UserId.random(),
+                            new Email("owner@" + args[1] + ".com"),
+                            Instant.now()));
         }
     }
 }

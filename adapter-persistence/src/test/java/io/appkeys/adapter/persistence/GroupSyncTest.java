@@ -62,9 +62,11 @@ class GroupSyncTest {
 
     @Test
     void aFailedSync_failsItsCommit_andTheNextCommitSyncsAgain() {
-        assertThrows(IllegalStateException.class, () -> group.afterCommit(() -> {
-            throw new IllegalStateException("disk full");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> group.afterCommit(() -> {
+                    throw new IllegalStateException("disk full");
+                }));
 
         group.afterCommit(syncs::incrementAndGet);
 

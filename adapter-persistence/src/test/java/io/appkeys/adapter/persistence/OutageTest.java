@@ -27,7 +27,11 @@ class OutageTest {
     Path directory;
 
     private static Account account(String name) {
-        return new Account(UUID.randomUUID(), new AccountName(name), UserId.random(), new Email("o@" + name + ".com"),
+        return new Account(
+                UUID.randomUUID(),
+                new AccountName(name),
+                UserId.random(),
+                new Email("o@" + name + ".com"),
                 Instant.parse("2026-01-01T00:00:00Z"));
     }
 
@@ -51,13 +55,15 @@ class OutageTest {
             storage.accounts().insert(account("before"));
 
             database.cut();
-            StoreUnavailableException error = assertThrows(StoreUnavailableException.class,
-                    () -> storage.accounts().find(new AccountName("before")));
+            StoreUnavailableException error = assertThrows(
+                    StoreUnavailableException.class, () -> storage.accounts().find(new AccountName("before")));
             assertTrue(error.getMessage().startsWith(messageStart), error.getMessage());
-            assertThrows(StoreUnavailableException.class, () -> storage.transactions().run(() -> {
-                storage.accounts().insert(account("during"));
-                storage.accounts().insert(account("during2"));
-            }));
+            assertThrows(
+                    StoreUnavailableException.class,
+                    () -> storage.transactions().run(() -> {
+                        storage.accounts().insert(account("during"));
+                        storage.accounts().insert(account("during2"));
+                    }));
 
             database.restore();
             assertTrue(storage.accounts().find(new AccountName("before")).isPresent());

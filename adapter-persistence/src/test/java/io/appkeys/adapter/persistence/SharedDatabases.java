@@ -16,7 +16,8 @@ final class SharedDatabases implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(SharedDatabases.class, key -> open(), Resources.class);
     }
 
@@ -49,8 +50,8 @@ final class SharedDatabases implements BeforeAllCallback {
         synchronized Storage postgres() {
             if (postgres == null) {
                 Optional<DatabaseSettings> settings = TestDatabases.freshPostgres();
-                postgresSettings = settings.orElseThrow(() -> new IllegalStateException(
-                        TestDatabases.PG_URL_VARIABLE + " is not set"));
+                postgresSettings = settings.orElseThrow(
+                        () -> new IllegalStateException(TestDatabases.PG_URL_VARIABLE + " is not set"));
                 postgres = Databases.open(postgresSettings);
             }
             return postgres;

@@ -17,8 +17,7 @@ public final class TestDatabases {
     public static final String PG_URL_VARIABLE = "APPKEYS_TEST_PG_URL";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     /** The PostgreSQL URL the environment names, if any. */
     public static Optional<String> postgresUrl() {
@@ -46,8 +45,8 @@ public final class TestDatabases {
     /** A new H2 file database in {@code directory}. */
     public static DatabaseSettings freshH2(Path directory) {
         String name = "appkeys-" + Long.toUnsignedString(RANDOM.nextLong(), 36);
-        return DatabaseSettings.of("jdbc:h2:file:" + directory.toAbsolutePath().resolve(name).toString()
-                .replace('\\', '/'));
+        return DatabaseSettings.of("jdbc:h2:file:"
+                + directory.toAbsolutePath().resolve(name).toString().replace('\\', '/'));
     }
 
     /** Runs one statement on its own connection to a database server, such as creating a database. */

@@ -17,8 +17,8 @@ public record Argon2Parameters(int memoryKib, int iterations, int parallelism) {
             throw new InvalidInputException("Argon2 parallelism must be between 1 and 16, got " + parallelism);
         }
         if (memoryKib < 8 * parallelism || memoryKib > 4 * 1024 * 1024) {
-            throw new InvalidInputException("Argon2 memory must be between 8 KiB per lane and 4 GiB, got "
-                    + memoryKib + " KiB");
+            throw new InvalidInputException(
+                    "Argon2 memory must be between 8 KiB per lane and 4 GiB, got " + memoryKib + " KiB");
         }
         if (iterations < 1 || iterations > 100) {
             throw new InvalidInputException("Argon2 iterations must be between 1 and 100, got " + iterations);

@@ -18,8 +18,7 @@ public final class Argon2idHasher implements SecretHasher {
     private static final int SALT_LENGTH = 16;
     private static final int HASH_LENGTH = 32;
 
-    private final Argon2 argon2 = Argon2Factory.create(Argon2Types.ARGON2id, SALT_LENGTH,
-            HASH_LENGTH);
+    private final Argon2 argon2 = Argon2Factory.create(Argon2Types.ARGON2id, SALT_LENGTH, HASH_LENGTH);
     private final Argon2Parameters parameters;
 
     public Argon2idHasher(Argon2Parameters parameters) {
@@ -34,8 +33,8 @@ public final class Argon2idHasher implements SecretHasher {
     public TokenHash hash(AppToken token) {
         byte[] secret = token.bytes();
         try {
-            return new TokenHash(argon2.hash(parameters.iterations(), parameters.memoryKib(),
-                    parameters.parallelism(), secret));
+            return new TokenHash(
+                    argon2.hash(parameters.iterations(), parameters.memoryKib(), parameters.parallelism(), secret));
         } finally {
             Arrays.fill(secret, (byte) 0);
         }
@@ -54,8 +53,10 @@ public final class Argon2idHasher implements SecretHasher {
         } finally {
             Arrays.fill(secret, (byte) 0);
         }
-        return argon2.needsRehash(hash.value(), parameters.iterations(), parameters.memoryKib(),
-                parameters.parallelism()) ? Verification.MATCH_NEEDS_REHASH : Verification.MATCH;
+        return argon2.needsRehash(
+                        hash.value(), parameters.iterations(), parameters.memoryKib(), parameters.parallelism())
+                ? Verification.MATCH_NEEDS_REHASH
+                : Verification.MATCH;
     }
 
     @Override

@@ -11,8 +11,7 @@ import static io.appkeys.core.domain.LicenseManager.VIEW_API_KEYS;
  */
 public final class AccessPolicy {
 
-    private AccessPolicy() {
-    }
+    private AccessPolicy() {}
 
     public static boolean mayViewKeys(Principal principal) {
         return principal.holds(VIEW_API_KEYS) || principal.holds(SAVE_USER);
@@ -24,7 +23,8 @@ public final class AccessPolicy {
 
     /** Renewing needs {@code RenewApiToken} and a credential other than the key being renewed. */
     public static boolean mayRenew(Principal principal, AppKeyId key) {
-        return principal.isMaster() || (principal.holds(RENEW_API_TOKEN) && !principal.id().equals(key));
+        return principal.isMaster()
+                || (principal.holds(RENEW_API_TOKEN) && !principal.id().equals(key));
     }
 
     /** Users, roles, resources and role links. */

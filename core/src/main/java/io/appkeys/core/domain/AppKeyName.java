@@ -50,7 +50,9 @@ public record AppKeyName(String value) {
 
     /** Whether {@code prefix} may start an appKey: a lowercase letter, then lowercase letters or digits. */
     public static boolean isValidPrefix(String prefix) {
-        return prefix != null && prefix.length() >= 1 && prefix.length() <= MAX_PREFIX_LENGTH
+        return prefix != null
+                && prefix.length() >= 1
+                && prefix.length() <= MAX_PREFIX_LENGTH
                 && isPrefix(prefix, 0, prefix.length());
     }
 

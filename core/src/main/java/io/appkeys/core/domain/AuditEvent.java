@@ -7,8 +7,8 @@ import java.util.Objects;
  * One audited change: who ({@code actor}), what ({@code action} on {@code target}), when, and from where.
  * It names things by id or public name only; it never holds a secret.
  */
-public record AuditEvent(AccountName account, Instant at, String actor, AuditAction action, String target,
-        String origin) {
+public record AuditEvent(
+        AccountName account, Instant at, String actor, AuditAction action, String target, String origin) {
 
     public AuditEvent {
         Objects.requireNonNull(account, "account");

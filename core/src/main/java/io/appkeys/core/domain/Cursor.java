@@ -33,8 +33,8 @@ public record Cursor(Instant time, UUID id, long sequence) {
     /** Reads a cursor made by {@link #encode()}; anything else is bad input. */
     public static Cursor decode(String text) {
         try {
-            String raw = new String(Base64.getUrlDecoder().decode(Text.required(text, "cursor")),
-                    StandardCharsets.US_ASCII);
+            String raw =
+                    new String(Base64.getUrlDecoder().decode(Text.required(text, "cursor")), StandardCharsets.US_ASCII);
             String[] parts = raw.split(":", -1);
             if (parts.length != 4) {
                 throw new IllegalArgumentException();

@@ -52,8 +52,7 @@ public record KeyCredentials(AppKeyId keyId, IssuedToken current, Optional<Issue
     }
 
     /** A token that works, where it is stored, and when it stops working if it ever does. */
-    public record ValidToken(TokenSlot slot, IssuedToken token, Optional<Instant> expiresIn) {
-    }
+    public record ValidToken(TokenSlot slot, IssuedToken token, Optional<Instant> expiresIn) {}
 
     private static Instant oldTokenExpiresIn(IssuedToken pending, Duration expirationPeriod) {
         return pending.createdIn().plus(expirationPeriod);

@@ -21,8 +21,7 @@ public final class LicenseManager {
     public static final RoleName OWNER = new RoleName("Owner (Admin Super)");
     public static final RoleName USER_ADMINISTRATOR = new RoleName("User Administrator - RESTRICTED");
 
-    private LicenseManager() {
-    }
+    private LicenseManager() {}
 
     public static List<Resource> resources() {
         return List.of(

@@ -56,7 +56,6 @@ public sealed interface PrincipalRef {
         if (AppKeyName.isWellFormed(text)) {
             return new ByAppKey(new AppKeyName(text));
         }
-        throw new InvalidInputException(Text.quote(text)
-                + " must be a user id, an email, an app key id or an appKey");
+        throw new InvalidInputException(Text.quote(text) + " must be a user id, an email, an app key id or an appKey");
     }
 }

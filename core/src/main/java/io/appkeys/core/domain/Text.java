@@ -3,8 +3,7 @@ package io.appkeys.core.domain;
 /** Shared checks for the text that value objects hold. */
 final class Text {
 
-    private Text() {
-    }
+    private Text() {}
 
     static String required(String value, String what) {
         if (value == null) {
@@ -38,7 +37,8 @@ final class Text {
             if (Character.isISOControl(c)) {
                 throw new InvalidInputException(what + " must not contain control characters");
             }
-            boolean pair = Character.isHighSurrogate(c) && i + 1 < value.length()
+            boolean pair = Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
                     && Character.isLowSurrogate(value.charAt(i + 1));
             if (pair) {
                 i++;
@@ -56,8 +56,9 @@ final class Text {
         }
         String shown = value.length() > 60 ? value.substring(0, 60) + "..." : value;
         StringBuilder out = new StringBuilder("'");
-        shown.codePoints().forEach(c -> out.appendCodePoint(
-                Character.isISOControl(c) || Character.isSurrogate((char) c) && c < 0x10000 ? '?' : c));
+        shown.codePoints()
+                .forEach(c -> out.appendCodePoint(
+                        Character.isISOControl(c) || Character.isSurrogate((char) c) && c < 0x10000 ? '?' : c));
         return out.append('\'').toString();
     }
 }

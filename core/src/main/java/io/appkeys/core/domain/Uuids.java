@@ -9,8 +9,7 @@ public final class Uuids {
     private static final Pattern FORMAT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    private Uuids() {
-    }
+    private Uuids() {}
 
     public static boolean isUuid(String text) {
         return text != null && FORMAT.matcher(text).matches();

@@ -33,9 +33,12 @@ final class InMemoryAudit implements AuditLog {
     @Override
     public Page<AuditEntry> list(AccountName account, PageRequest page) {
         long after = page.after().map(Cursor::sequence).orElse(0L);
-        return memory.locked(() -> Page.fromRows(entries.stream()
-                .filter(e -> e.sequence() > after && e.event().account().equals(account))
-                .limit(page.limit() + 1L)
-                .toList(), page.limit(), e -> Cursor.atSequence(e.sequence())));
+        return memory.locked(() -> Page.fromRows(
+                entries.stream()
+                        .filter(e -> e.sequence() > after && e.event().account().equals(account))
+                        .limit(page.limit() + 1L)
+                        .toList(),
+                page.limit(),
+                e -> Cursor.atSequence(e.sequence())));
     }
 }

@@ -52,7 +52,8 @@ final class InMemoryKeys implements AppKeyStore {
 
     @Override
     public Optional<AppKey> find(AccountName account, AppKeyId id) {
-        return memory.locked(() -> Optional.ofNullable(keys.get(id)).map(StoredKey::key)
+        return memory.locked(() -> Optional.ofNullable(keys.get(id))
+                .map(StoredKey::key)
                 .filter(key -> key.account().equals(account)));
     }
 
@@ -73,21 +74,29 @@ final class InMemoryKeys implements AppKeyStore {
 
     @Override
     public Page<AppKey> list(AccountName account, PageRequest page) {
-        return memory.locked(() -> Keyset.page(keys.values().stream().map(StoredKey::key)
-                .filter(key -> key.account().equals(account)).toList(), page, AppKey::createdIn,
+        return memory.locked(() -> Keyset.page(
+                keys.values().stream()
+                        .map(StoredKey::key)
+                        .filter(key -> key.account().equals(account))
+                        .toList(),
+                page,
+                AppKey::createdIn,
                 key -> key.id().value()));
     }
 
     @Override
     public long count(AccountName account) {
-        return memory.locked(() -> keys.values().stream().filter(k -> k.key().account().equals(account)).count());
+        return memory.locked(() -> keys.values().stream()
+                .filter(k -> k.key().account().equals(account))
+                .count());
     }
 
     @Override
     public boolean setActive(AppKeyId id, boolean active) {
         return memory.locked(() -> {
             StoredKey stored = keys.get(id);
-            return stored != null && stored.key().active() != active
+            return stored != null
+                    && stored.key().active() != active
                     && update(id, current -> new StoredKey(current.key().withActive(active), current.credentials()));
         });
     }
@@ -116,23 +125,33 @@ final class InMemoryKeys implements AppKeyStore {
                 throw new NotFoundException("app key " + id + " not found");
             }
             if (stored.credentials().pending().isPresent()) {
-                throw new ConflictException("a renewal is already pending for appKey " + stored.key().appKey());
+                throw new ConflictException("a renewal is already pending for appKey "
+                        + stored.key().appKey());
             }
-            return update(id, s -> withCredentials(s, new KeyCredentials(id, s.credentials().current(),
-                    Optional.of(newToken))));
+            return update(
+                    id,
+                    s -> withCredentials(
+                            s, new KeyCredentials(id, s.credentials().current(), Optional.of(newToken))));
         });
     }
 
     @Override
     public boolean finishRenewal(AppKeyId id) {
-        return memory.locked(() -> pending(id) && update(id, s -> withCredentials(s,
-                new KeyCredentials(id, s.credentials().pending().orElseThrow(), Optional.empty()))));
+        return memory.locked(() -> pending(id)
+                && update(
+                        id,
+                        s -> withCredentials(
+                                s,
+                                new KeyCredentials(id, s.credentials().pending().orElseThrow(), Optional.empty()))));
     }
 
     @Override
     public boolean cancelRenewal(AppKeyId id) {
-        return memory.locked(() -> pending(id) && update(id, s -> withCredentials(s,
-                new KeyCredentials(id, s.credentials().current(), Optional.empty()))));
+        return memory.locked(() -> pending(id)
+                && update(
+                        id,
+                        s -> withCredentials(
+                                s, new KeyCredentials(id, s.credentials().current(), Optional.empty()))));
     }
 
     @Override
@@ -143,9 +162,8 @@ final class InMemoryKeys implements AppKeyStore {
                 return false;
             }
             KeyCredentials credentials = stored.credentials();
-            Optional<IssuedToken> token = slot == TokenSlot.CURRENT
-                    ? Optional.of(credentials.current())
-                    : credentials.pending();
+            Optional<IssuedToken> token =
+                    slot == TokenSlot.CURRENT ? Optional.of(credentials.current()) : credentials.pending();
             if (token.isEmpty() || !token.get().hash().equals(expected)) {
                 return false;
             }
@@ -160,8 +178,11 @@ final class InMemoryKeys implements AppKeyStore {
     @Override
     public void recordUse(Map<AppKeyId, Instant> lastUsed) {
         memory.locked(() -> {
-            lastUsed.forEach((id, at) -> update(id, s -> s.key().lastUsedIn().filter(last -> !last.isBefore(at))
-                    .isPresent() ? s : new StoredKey(withLastUsed(s.key(), at), s.credentials())));
+            lastUsed.forEach((id, at) -> update(
+                    id,
+                    s -> s.key().lastUsedIn().filter(last -> !last.isBefore(at)).isPresent()
+                            ? s
+                            : new StoredKey(withLastUsed(s.key(), at), s.credentials())));
             return null;
         });
     }
@@ -188,7 +209,7 @@ final class InMemoryKeys implements AppKeyStore {
     }
 
     private static AppKey withLastUsed(AppKey key, Instant at) {
-        return new AppKey(key.id(), key.account(), key.appKey(), key.label(), key.createdIn(), key.active(),
-                Optional.of(at));
+        return new AppKey(
+                key.id(), key.account(), key.appKey(), key.label(), key.createdIn(), key.active(), Optional.of(at));
     }
 }

@@ -35,13 +35,15 @@ final class InMemoryResources implements ResourceStore {
 
     @Override
     public Optional<Resource> find(AccountName account, ResourceName name) {
-        return memory.locked(() -> Optional.ofNullable(resources.getOrDefault(account, Map.of()).get(name)));
+        return memory.locked(() ->
+                Optional.ofNullable(resources.getOrDefault(account, Map.of()).get(name)));
     }
 
     @Override
     public List<Resource> list(AccountName account) {
         return memory.locked(() -> resources.getOrDefault(account, Map.of()).values().stream()
-                .sorted(Comparator.comparing(Resource::product).thenComparing(r -> r.name().value()))
+                .sorted(Comparator.comparing(Resource::product)
+                        .thenComparing(r -> r.name().value()))
                 .toList());
     }
 }

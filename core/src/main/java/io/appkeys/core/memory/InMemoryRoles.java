@@ -31,12 +31,13 @@ final class InMemoryRoles implements RoleStore {
     @Override
     public Role create(NewRole role) {
         return memory.locked(() -> {
-            if (roles.values().stream().anyMatch(r -> r.account().equals(role.account())
-                    && r.name().equals(role.name()))) {
+            if (roles.values().stream()
+                    .anyMatch(
+                            r -> r.account().equals(role.account()) && r.name().equals(role.name()))) {
                 throw new ConflictException("account " + role.account() + " already has a role " + role.name());
             }
-            Role created = new Role(new RoleId(++lastId), role.account(), role.name(), role.resources(),
-                    role.predefined());
+            Role created =
+                    new Role(new RoleId(++lastId), role.account(), role.name(), role.resources(), role.predefined());
             roles.put(created.id().value(), created);
             memory.onRollback(() -> roles.remove(created.id().value()));
             return created;
@@ -51,7 +52,8 @@ final class InMemoryRoles implements RoleStore {
 
     @Override
     public List<Role> list(AccountName account) {
-        return memory.locked(() -> roles.values().stream().filter(r -> r.account().equals(account)).toList());
+        return memory.locked(() ->
+                roles.values().stream().filter(r -> r.account().equals(account)).toList());
     }
 
     @Override

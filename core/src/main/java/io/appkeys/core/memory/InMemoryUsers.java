@@ -36,25 +36,30 @@ final class InMemoryUsers implements UserStore {
 
     @Override
     public Optional<User> find(AccountName account, UserId id) {
-        return memory.locked(() -> Optional.ofNullable(users.get(id)).filter(u -> u.account().equals(account)));
+        return memory.locked(
+                () -> Optional.ofNullable(users.get(id)).filter(u -> u.account().equals(account)));
     }
 
     @Override
     public Optional<User> findByEmail(AccountName account, Email email) {
         return memory.locked(() -> users.values().stream()
-                .filter(u -> u.account().equals(account) && u.email().equals(email)).findFirst());
+                .filter(u -> u.account().equals(account) && u.email().equals(email))
+                .findFirst());
     }
 
     @Override
     public Page<User> list(AccountName account, PageRequest page) {
         return memory.locked(() -> Keyset.page(
-                users.values().stream().filter(u -> u.account().equals(account)).toList(), page,
-                User::createdIn, u -> u.id().value()));
+                users.values().stream().filter(u -> u.account().equals(account)).toList(),
+                page,
+                User::createdIn,
+                u -> u.id().value()));
     }
 
     @Override
     public long count(AccountName account) {
-        return memory.locked(() -> users.values().stream().filter(u -> u.account().equals(account)).count());
+        return memory.locked(() ->
+                users.values().stream().filter(u -> u.account().equals(account)).count());
     }
 
     @Override

@@ -13,14 +13,13 @@ import java.util.function.Function;
 /** Keyset paging over (creation time, id), the order every store lists keys and users in. */
 final class Keyset {
 
-    private Keyset() {
-    }
+    private Keyset() {}
 
-    static <T> Page<T> page(Collection<T> all, PageRequest request, Function<T, Instant> time,
-            Function<T, UUID> id) {
+    static <T> Page<T> page(Collection<T> all, PageRequest request, Function<T, Instant> time, Function<T, UUID> id) {
         Comparator<T> order = Comparator.comparing(time).thenComparing(id, Memory.UUID_ORDER);
         List<T> rows = all.stream()
-                .filter(item -> request.after().map(after -> isAfter(time.apply(item), id.apply(item), after))
+                .filter(item -> request.after()
+                        .map(after -> isAfter(time.apply(item), id.apply(item), after))
                         .orElse(true))
                 .sorted(order)
                 .limit(request.limit() + 1L)

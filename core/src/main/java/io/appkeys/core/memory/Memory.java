@@ -15,8 +15,7 @@ import java.util.function.Supplier;
 final class Memory implements Transactions {
 
     /** UUIDs ordered as unsigned bytes, as PostgreSQL and H2 order them. */
-    static final Comparator<UUID> UUID_ORDER = Comparator
-            .comparing(UUID::getMostSignificantBits, Long::compareUnsigned)
+    static final Comparator<UUID> UUID_ORDER = Comparator.comparing(UUID::getMostSignificantBits, Long::compareUnsigned)
             .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
 
     private final ReentrantLock lock = new ReentrantLock();

@@ -30,8 +30,14 @@ import java.util.Set;
  * Resources, roles, and the links between roles and principals; managing them needs {@code Save_User} or the
  * master user. A link change reaches the credential cache at once, so it holds from the next request on.
  */
-public final class AccessService implements DefineResourceUseCase, ListResourcesUseCase, CreateRoleUseCase,
-        ListRolesUseCase, LinkRolesUseCase, UnlinkRoleUseCase, ListPrincipalRolesUseCase {
+public final class AccessService
+        implements DefineResourceUseCase,
+                ListResourcesUseCase,
+                CreateRoleUseCase,
+                ListRolesUseCase,
+                LinkRolesUseCase,
+                UnlinkRoleUseCase,
+                ListPrincipalRolesUseCase {
 
     private final Storage storage;
     private final Lookup lookup;
@@ -51,8 +57,12 @@ public final class AccessService implements DefineResourceUseCase, ListResources
         Instant now = Moments.now(clock);
         return storage.transactions().inTransaction(() -> {
             storage.resources().insert(caller.account(), resource);
-            storage.audit().append(AuditEvent.by(caller, now, AuditAction.RESOURCE_DEFINED,
-                    "resource:" + resource.name() + " product:" + resource.product()));
+            storage.audit()
+                    .append(AuditEvent.by(
+                            caller,
+                            now,
+                            AuditAction.RESOURCE_DEFINED,
+                            "resource:" + resource.name() + " product:" + resource.product()));
             return resource;
         });
     }
@@ -68,16 +78,18 @@ public final class AccessService implements DefineResourceUseCase, ListResources
         Guard.require(caller, AccessPolicy::mayManageAccess, "create roles");
         Instant now = Moments.now(clock);
         return storage.transactions().inTransaction(() -> {
-            for (ResourceName resource : resources.stream().sorted(Comparator.comparing(ResourceName::value))
+            for (ResourceName resource : resources.stream()
+                    .sorted(Comparator.comparing(ResourceName::value))
                     .toList()) {
                 if (storage.resources().find(caller.account(), resource).isEmpty()) {
-                    throw new InvalidInputException("resource " + resource + " does not exist in account "
-                            + caller.account());
+                    throw new InvalidInputException(
+                            "resource " + resource + " does not exist in account " + caller.account());
                 }
             }
             Role role = storage.roles().create(new NewRole(caller.account(), name, resources, false));
-            storage.audit().append(AuditEvent.by(caller, now, AuditAction.ROLE_CREATED,
-                    "role:" + role.id() + " name:" + role.name()));
+            storage.audit()
+                    .append(AuditEvent.by(
+                            caller, now, AuditAction.ROLE_CREATED, "role:" + role.id() + " name:" + role.name()));
             return role;
         });
     }
@@ -94,12 +106,15 @@ public final class AccessService implements DefineResourceUseCase, ListResources
         Instant now = Moments.now(clock);
         Lookup.Named principal = storage.transactions().inTransaction(() -> {
             Lookup.Named target = lookup.principal(caller.account(), ref);
-            List<Role> found = roles.stream().sorted(Comparator.comparingInt(RoleId::value))
-                    .map(id -> lookup.role(caller.account(), id)).toList();
+            List<Role> found = roles.stream()
+                    .sorted(Comparator.comparingInt(RoleId::value))
+                    .map(id -> lookup.role(caller.account(), id))
+                    .toList();
             for (Role role : found) {
                 if (storage.roles().link(caller.account(), target.id(), role.id())) {
-                    storage.audit().append(AuditEvent.by(caller, now, AuditAction.ROLE_LINKED,
-                            target.label() + " role:" + role.id()));
+                    storage.audit()
+                            .append(AuditEvent.by(
+                                    caller, now, AuditAction.ROLE_LINKED, target.label() + " role:" + role.id()));
                 }
             }
             return target;
@@ -115,8 +130,9 @@ public final class AccessService implements DefineResourceUseCase, ListResources
             Lookup.Named target = lookup.principal(caller.account(), ref);
             Role role = lookup.role(caller.account(), roleId);
             if (storage.roles().unlink(caller.account(), target.id(), role.id())) {
-                storage.audit().append(AuditEvent.by(caller, now, AuditAction.ROLE_UNLINKED,
-                        target.label() + " role:" + role.id()));
+                storage.audit()
+                        .append(AuditEvent.by(
+                                caller, now, AuditAction.ROLE_UNLINKED, target.label() + " role:" + role.id()));
             }
             return target;
         });
@@ -126,6 +142,9 @@ public final class AccessService implements DefineResourceUseCase, ListResources
     @Override
     public List<Role> rolesOf(Caller caller, PrincipalRef ref) {
         Guard.require(caller, AccessPolicy::mayManageAccess, "view role links");
-        return storage.roles().rolesOf(caller.account(), lookup.principal(caller.account(), ref).id());
+        return storage.roles()
+                .rolesOf(
+                        caller.account(),
+                        lookup.principal(caller.account(), ref).id());
     }
 }

@@ -34,16 +34,23 @@ public final class AccountService implements CreateAccountUseCase, FindAccountUs
     public Account createAccount(NewAccount command) {
         Instant now = Moments.now(clock);
         Account account = new Account(UUID.randomUUID(), command.name(), UserId.random(), command.masterEmail(), now);
-        User master = new User(account.masterUserId(), account.name(), account.masterEmail(), command.masterName(),
-                now);
+        User master =
+                new User(account.masterUserId(), account.name(), account.masterEmail(), command.masterName(), now);
         return storage.transactions().inTransaction(() -> {
             storage.accounts().insert(account);
             storage.users().insert(master);
             LicenseManager.resources().forEach(resource -> storage.resources().insert(account.name(), resource));
-            LicenseManager.roles().forEach((name, resources) ->
-                    storage.roles().create(new NewRole(account.name(), name, resources, true)));
-            storage.audit().append(new AuditEvent(account.name(), now, "operator", AuditAction.ACCOUNT_CREATED,
-                    "account:" + account.name() + " master:" + account.masterEmail(), command.origin()));
+            LicenseManager.roles()
+                    .forEach((name, resources) ->
+                            storage.roles().create(new NewRole(account.name(), name, resources, true)));
+            storage.audit()
+                    .append(new AuditEvent(
+                            account.name(),
+                            now,
+                            "operator",
+                            AuditAction.ACCOUNT_CREATED,
+                            "account:" + account.name() + " master:" + account.masterEmail(),
+                            command.origin()));
             return account;
         });
     }

@@ -37,8 +37,8 @@ public record AppKeysSettings(
 
     public AppKeysSettings {
         if (!AppKeyName.isValidPrefix(appKeyPrefix)) {
-            throw new InvalidInputException("appKey prefix must be a lowercase letter followed by up to 29"
-                    + " lowercase letters or digits");
+            throw new InvalidInputException(
+                    "appKey prefix must be a lowercase letter followed by up to 29" + " lowercase letters or digits");
         }
         positive(renewalPeriod, "renewal period");
         positive(cacheTtl, "cache TTL");
@@ -52,44 +52,115 @@ public record AppKeysSettings(
     }
 
     public static AppKeysSettings defaults() {
-        return new AppKeysSettings(AppKeyName.DEFAULT_PREFIX, Duration.ofDays(30), Duration.ofSeconds(30), 100_000,
-                10, Duration.ofSeconds(10), Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
-                Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofMillis(250));
+        return new AppKeysSettings(
+                AppKeyName.DEFAULT_PREFIX,
+                Duration.ofDays(30),
+                Duration.ofSeconds(30),
+                100_000,
+                10,
+                Duration.ofSeconds(10),
+                Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
+                Duration.ofSeconds(2),
+                Duration.ofMinutes(1),
+                Duration.ofMillis(250));
     }
 
     public AppKeysSettings withAppKeyPrefix(String value) {
-        return new AppKeysSettings(value, renewalPeriod, cacheTtl, cacheMaxEntries, throttleMaxFailures,
-                throttleWindow, hashingConcurrency, hashingMaxWait, usageInterval, refusalTime);
+        return new AppKeysSettings(
+                value,
+                renewalPeriod,
+                cacheTtl,
+                cacheMaxEntries,
+                throttleMaxFailures,
+                throttleWindow,
+                hashingConcurrency,
+                hashingMaxWait,
+                usageInterval,
+                refusalTime);
     }
 
     public AppKeysSettings withRenewalPeriod(Duration value) {
-        return new AppKeysSettings(appKeyPrefix, value, cacheTtl, cacheMaxEntries, throttleMaxFailures,
-                throttleWindow, hashingConcurrency, hashingMaxWait, usageInterval, refusalTime);
+        return new AppKeysSettings(
+                appKeyPrefix,
+                value,
+                cacheTtl,
+                cacheMaxEntries,
+                throttleMaxFailures,
+                throttleWindow,
+                hashingConcurrency,
+                hashingMaxWait,
+                usageInterval,
+                refusalTime);
     }
 
     public AppKeysSettings withCacheTtl(Duration value) {
-        return new AppKeysSettings(appKeyPrefix, renewalPeriod, value, cacheMaxEntries, throttleMaxFailures,
-                throttleWindow, hashingConcurrency, hashingMaxWait, usageInterval, refusalTime);
+        return new AppKeysSettings(
+                appKeyPrefix,
+                renewalPeriod,
+                value,
+                cacheMaxEntries,
+                throttleMaxFailures,
+                throttleWindow,
+                hashingConcurrency,
+                hashingMaxWait,
+                usageInterval,
+                refusalTime);
     }
 
     public AppKeysSettings withThrottle(int maxFailures, Duration window) {
-        return new AppKeysSettings(appKeyPrefix, renewalPeriod, cacheTtl, cacheMaxEntries, maxFailures, window,
-                hashingConcurrency, hashingMaxWait, usageInterval, refusalTime);
+        return new AppKeysSettings(
+                appKeyPrefix,
+                renewalPeriod,
+                cacheTtl,
+                cacheMaxEntries,
+                maxFailures,
+                window,
+                hashingConcurrency,
+                hashingMaxWait,
+                usageInterval,
+                refusalTime);
     }
 
     public AppKeysSettings withHashing(int concurrency, Duration maxWait) {
-        return new AppKeysSettings(appKeyPrefix, renewalPeriod, cacheTtl, cacheMaxEntries, throttleMaxFailures,
-                throttleWindow, concurrency, maxWait, usageInterval, refusalTime);
+        return new AppKeysSettings(
+                appKeyPrefix,
+                renewalPeriod,
+                cacheTtl,
+                cacheMaxEntries,
+                throttleMaxFailures,
+                throttleWindow,
+                concurrency,
+                maxWait,
+                usageInterval,
+                refusalTime);
     }
 
     public AppKeysSettings withUsageInterval(Duration value) {
-        return new AppKeysSettings(appKeyPrefix, renewalPeriod, cacheTtl, cacheMaxEntries, throttleMaxFailures,
-                throttleWindow, hashingConcurrency, hashingMaxWait, value, refusalTime);
+        return new AppKeysSettings(
+                appKeyPrefix,
+                renewalPeriod,
+                cacheTtl,
+                cacheMaxEntries,
+                throttleMaxFailures,
+                throttleWindow,
+                hashingConcurrency,
+                hashingMaxWait,
+                value,
+                refusalTime);
     }
 
     public AppKeysSettings withRefusalTime(Duration value) {
-        return new AppKeysSettings(appKeyPrefix, renewalPeriod, cacheTtl, cacheMaxEntries, throttleMaxFailures,
-                throttleWindow, hashingConcurrency, hashingMaxWait, usageInterval, value);
+        return new AppKeysSettings(
+                appKeyPrefix,
+                renewalPeriod,
+                cacheTtl,
+                cacheMaxEntries,
+                throttleMaxFailures,
+                throttleWindow,
+                hashingConcurrency,
+                hashingMaxWait,
+                usageInterval,
+                value);
     }
 
     private static void positive(Duration value, String what) {

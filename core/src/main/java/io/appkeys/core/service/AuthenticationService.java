@@ -55,15 +55,15 @@ public final class AuthenticationService implements AuthenticateUseCase, Authori
     private final UsageRecorder usage;
     private final SingleFlight<AuthenticationResult> flights = new SingleFlight<>();
 
-    public AuthenticationService(Storage storage, SecretHasher hasher, CredentialCache cache, Clock clock,
-            AppKeysSettings settings) {
+    public AuthenticationService(
+            Storage storage, SecretHasher hasher, CredentialCache cache, Clock clock, AppKeysSettings settings) {
         this.storage = storage;
         this.hasher = hasher;
         this.cache = cache;
         this.clock = clock;
         this.settings = settings;
-        this.throttle = new FailureThrottle(settings.throttleMaxFailures(), settings.throttleWindow(),
-                settings.cacheMaxEntries());
+        this.throttle = new FailureThrottle(
+                settings.throttleMaxFailures(), settings.throttleWindow(), settings.cacheMaxEntries());
         this.gate = new HashingGate(settings.hashingConcurrency(), settings.hashingMaxWait());
         this.monitor = new FailureMonitor(clock, FAILURE_LOG_INTERVAL);
         this.usage = new UsageRecorder(storage.keys(), settings.usageInterval(), settings.cacheMaxEntries());
@@ -72,15 +72,15 @@ public final class AuthenticationService implements AuthenticateUseCase, Authori
     @Override
     public AuthenticationResult authenticate(String appKey, String appToken, String source) {
         long started = clock.millis();
-        AuthenticationResult result = authenticateWithoutBlocking(appKey, appToken, source).orElseGet(() ->
-                flights.run(cache.pairName(appKey, appToken),
+        AuthenticationResult result = authenticateWithoutBlocking(appKey, appToken, source)
+                .orElseGet(() -> flights.run(
+                        cache.pairName(appKey, appToken),
                         () -> check(appKey, AppToken.parse(appToken), source, started)));
         return result instanceof Rejected rejected ? new Rejected(rejected.reason(), holdFor(started)) : result;
     }
 
     @Override
-    public Optional<AuthenticationResult> authenticateWithoutBlocking(String appKey, String appToken,
-            String source) {
+    public Optional<AuthenticationResult> authenticateWithoutBlocking(String appKey, String appToken, String source) {
         if (!AppKeyName.isWellFormed(appKey) || !AppToken.isWellFormed(appToken)) {
             return Optional.of(reject(RejectionReason.MALFORMED));
         }
@@ -134,8 +134,8 @@ public final class AuthenticationService implements AuthenticateUseCase, Authori
         if (!key.active()) {
             return fail(appKey, source, RejectionReason.INACTIVE_KEY, nowMillis);
         }
-        List<ValidToken> valid = stored.get().credentials().validAt(Instant.ofEpochMilli(nowMillis),
-                settings.renewalPeriod());
+        List<ValidToken> valid =
+                stored.get().credentials().validAt(Instant.ofEpochMilli(nowMillis), settings.renewalPeriod());
         Optional<Match> match = confirmRemembered(appKey, token, valid);
         if (match.isEmpty()) {
             if (!gate.enter()) {
@@ -151,24 +151,34 @@ public final class AuthenticationService implements AuthenticateUseCase, Authori
         if (match.isEmpty()) {
             return fail(appKey, source, RejectionReason.WRONG_TOKEN, nowMillis);
         }
-        KeyPrincipal principal = new KeyPrincipal(key.id(), key.account(), key.appKey(),
-                storage.roles().resourcesOf(key.account(), key.id()));
+        KeyPrincipal principal = new KeyPrincipal(
+                key.id(), key.account(), key.appKey(), storage.roles().resourcesOf(key.account(), key.id()));
         ValidToken matched = match.get().token();
         long trustedUntil = nowMillis + settings.cacheTtl().toMillis();
-        long validUntil = matched.expiresIn().map(Instant::toEpochMilli).map(end -> Math.min(end, trustedUntil))
+        long validUntil = matched.expiresIn()
+                .map(Instant::toEpochMilli)
+                .map(end -> Math.min(end, trustedUntil))
                 .orElse(trustedUntil);
-        cache.put(stamp, appKey, token.reveal(), principal, matched.slot(), match.get().hash(), validUntil);
+        cache.put(
+                stamp,
+                appKey,
+                token.reveal(),
+                principal,
+                matched.slot(),
+                match.get().hash(),
+                validUntil);
         usage.used(key.id(), nowMillis);
         return new Authenticated(principal);
     }
 
     /** The valid token that still holds the very hash this pair was verified against before, if any. */
     private Optional<Match> confirmRemembered(String appKey, AppToken token, List<ValidToken> valid) {
-        return cache.remembered(appKey, token.reveal()).flatMap(remembered -> valid.stream()
-                .filter(candidate -> candidate.slot() == remembered.slot()
-                        && candidate.token().hash().equals(remembered.hash()))
-                .findFirst()
-                .map(candidate -> new Match(candidate, candidate.token().hash())));
+        return cache.remembered(appKey, token.reveal())
+                .flatMap(remembered -> valid.stream()
+                        .filter(candidate -> candidate.slot() == remembered.slot()
+                                && candidate.token().hash().equals(remembered.hash()))
+                        .findFirst()
+                        .map(candidate -> new Match(candidate, candidate.token().hash())));
     }
 
     /** The first valid token that matches, upgrading its hash when it was made with old parameters. */
@@ -199,8 +209,7 @@ public final class AuthenticationService implements AuthenticateUseCase, Authori
     }
 
     /** A valid token the presented one matched, and the hash that matched (after any upgrade). */
-    private record Match(ValidToken token, TokenHash hash) {
-    }
+    private record Match(ValidToken token, TokenHash hash) {}
 
     private AuthenticationResult fail(String appKey, String source, RejectionReason reason, long nowMillis) {
         throttle.recordFailure(appKey, source, nowMillis);
@@ -219,6 +228,7 @@ public final class AuthenticationService implements AuthenticateUseCase, Authori
         if (left < 0) {
             monitor.late();
         }
-        return Duration.ofMillis(Math.max(0, Math.min(left, settings.refusalTime().toMillis())));
+        return Duration.ofMillis(
+                Math.max(0, Math.min(left, settings.refusalTime().toMillis())));
     }
 }

@@ -77,7 +77,13 @@ public final class CredentialCache {
      * Trusts the pair until {@code validUntilMillis} as matching {@code hash} in {@code slot}, unless an
      * eviction happened since {@code stamp}.
      */
-    void put(long stamp, String appKey, String appToken, KeyPrincipal principal, TokenSlot slot, TokenHash hash,
+    void put(
+            long stamp,
+            String appKey,
+            String appToken,
+            KeyPrincipal principal,
+            TokenSlot slot,
+            TokenHash hash,
             long validUntilMillis) {
         Verified verified = new Verified(digest(appToken), slot, hash, validUntilMillis);
         entries.asMap().merge(appKey, new Entry(principal, List.of(verified)), Entry::merge);
@@ -107,8 +113,7 @@ public final class CredentialCache {
     }
 
     /** One verified token: its digest, the stored hash it matched and where, and until when it is trusted. */
-    record Verified(byte[] digest, TokenSlot slot, TokenHash hash, long validUntil) {
-    }
+    record Verified(byte[] digest, TokenSlot slot, TokenHash hash, long validUntil) {}
 
     /** The verified tokens of one key (two while a renewal is pending) and its principal. */
     private record Entry(KeyPrincipal principal, List<Verified> tokens) {

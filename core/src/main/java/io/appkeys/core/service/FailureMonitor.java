@@ -72,14 +72,16 @@ final class FailureMonitor {
             return;
         }
         StringBuilder line = new StringBuilder("refused authentications since last report:");
-        sinceLog.forEach((reason, adder) -> line.append(' ').append(reason.name().toLowerCase()).append('=')
-                .append(adder.sumThenReset()));
+        sinceLog.forEach((reason, adder) ->
+                line.append(' ').append(reason.name().toLowerCase()).append('=').append(adder.sumThenReset()));
         line.append(" throttled=").append(throttled.sumThenReset());
         line.append(" overloaded=").append(overloaded.sumThenReset());
         long lateSinceLog = late.sumThenReset();
         if (lateSinceLog > 0) {
-            line.append(" late=").append(lateSinceLog).append(" (checks slower than the refusal time: raise it,"
-                    + " or refusals can be told apart by time)");
+            line.append(" late=")
+                    .append(lateSinceLog)
+                    .append(" (checks slower than the refusal time: raise it,"
+                            + " or refusals can be told apart by time)");
         }
         LOG.warn(line.toString());
     }

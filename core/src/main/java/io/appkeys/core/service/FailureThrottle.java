@@ -35,14 +35,16 @@ final class FailureThrottle {
     }
 
     void recordFailure(String appKey, String source, long nowMillis) {
-        windows.asMap().compute(new Attempts(appKey, source), (key, window) -> window == null || nowMillis >= window.end(windowMillis)
-                ? new Window(nowMillis, 1)
-                : new Window(window.start, window.failures + 1));
+        windows.asMap()
+                .compute(
+                        new Attempts(appKey, source),
+                        (key, window) -> window == null || nowMillis >= window.end(windowMillis)
+                                ? new Window(nowMillis, 1)
+                                : new Window(window.start, window.failures + 1));
     }
 
     /** Whose failures a window counts. */
-    private record Attempts(String appKey, String source) {
-    }
+    private record Attempts(String appKey, String source) {}
 
     private record Window(long start, int failures) {
         long end(long length) {

@@ -31,8 +31,12 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** App keys: created without roles, listed without tokens, switched on and off, deleted. */
-public final class KeyService implements CreateAppKeyUseCase, ListAppKeysUseCase, GetAppKeyUseCase,
-        SetAppKeyActiveUseCase, DeleteAppKeyUseCase {
+public final class KeyService
+        implements CreateAppKeyUseCase,
+                ListAppKeysUseCase,
+                GetAppKeyUseCase,
+                SetAppKeyActiveUseCase,
+                DeleteAppKeyUseCase {
 
     /** Collisions of six random letters within one account are rare; this many in a row means a bug. */
     private static final int MAX_NAME_ATTEMPTS = 10;
@@ -45,8 +49,13 @@ public final class KeyService implements CreateAppKeyUseCase, ListAppKeysUseCase
     private final Clock clock;
     private final AppKeysSettings settings;
 
-    public KeyService(Storage storage, CredentialGenerator generator, SecretHasher hasher, CredentialCache cache,
-            Clock clock, AppKeysSettings settings) {
+    public KeyService(
+            Storage storage,
+            CredentialGenerator generator,
+            SecretHasher hasher,
+            CredentialCache cache,
+            Clock clock,
+            AppKeysSettings settings) {
         this.storage = storage;
         this.lookup = new Lookup(storage);
         this.generator = generator;
@@ -62,13 +71,23 @@ public final class KeyService implements CreateAppKeyUseCase, ListAppKeysUseCase
         AppToken token = generator.newAppToken();
         IssuedToken issued = new IssuedToken(hasher.hash(token), Moments.now(clock));
         for (int attempt = 1; ; attempt++) {
-            AppKey key = new AppKey(AppKeyId.random(), caller.account(), generator.newAppKey(caller.account()),
-                    label, issued.createdIn(), true, Optional.empty());
+            AppKey key = new AppKey(
+                    AppKeyId.random(),
+                    caller.account(),
+                    generator.newAppKey(caller.account()),
+                    label,
+                    issued.createdIn(),
+                    true,
+                    Optional.empty());
             try {
                 storage.transactions().run(() -> {
                     storage.keys().insert(key, issued);
-                    storage.audit().append(AuditEvent.by(caller, issued.createdIn(), AuditAction.KEY_CREATED,
-                            "appkey:" + key.appKey() + " label:" + label));
+                    storage.audit()
+                            .append(AuditEvent.by(
+                                    caller,
+                                    issued.createdIn(),
+                                    AuditAction.KEY_CREATED,
+                                    "appkey:" + key.appKey() + " label:" + label));
                 });
                 return new CreatedAppKey(key, token);
             } catch (DuplicateAppKeyException e) {
@@ -90,7 +109,9 @@ public final class KeyService implements CreateAppKeyUseCase, ListAppKeysUseCase
         Guard.require(caller, AccessPolicy::mayViewKeys, "view app keys");
         AppKey key = lookup.key(caller.account(), ref);
         KeyCredentials credentials = storage.keys().credentials(key.id()).orElseThrow(() -> notFound(ref, caller));
-        return new AppKeyDetails(key, TokenStatus.of(credentials, Moments.now(clock), settings.renewalPeriod()),
+        return new AppKeyDetails(
+                key,
+                TokenStatus.of(credentials, Moments.now(clock), settings.renewalPeriod()),
                 storage.roles().rolesOf(caller.account(), key.id()));
     }
 
@@ -104,8 +125,12 @@ public final class KeyService implements CreateAppKeyUseCase, ListAppKeysUseCase
                 // in that state already (perhaps just now, by a concurrent call that audited it), or deleted
                 return lookup.key(caller.account(), ref);
             }
-            storage.audit().append(AuditEvent.by(caller, now,
-                    active ? AuditAction.KEY_ACTIVATED : AuditAction.KEY_DEACTIVATED, "appkey:" + key.appKey()));
+            storage.audit()
+                    .append(AuditEvent.by(
+                            caller,
+                            now,
+                            active ? AuditAction.KEY_ACTIVATED : AuditAction.KEY_DEACTIVATED,
+                            "appkey:" + key.appKey()));
             return key.withActive(active);
         });
         cache.evict(changed.appKey());

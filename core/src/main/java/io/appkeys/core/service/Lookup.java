@@ -27,7 +27,8 @@ final class Lookup {
     AppKey key(AccountName account, KeyRef ref) {
         Optional<AppKey> key = ref instanceof KeyRef.ById byId
                 ? storage.keys().find(account, byId.id())
-                : storage.keys().findByAppKey(((KeyRef.ByAppKey) ref).appKey())
+                : storage.keys()
+                        .findByAppKey(((KeyRef.ByAppKey) ref).appKey())
                         .filter(found -> found.account().equals(account));
         return key.orElseThrow(() -> new NotFoundException("app key " + ref + " not found in account " + account));
     }
@@ -39,30 +40,37 @@ final class Lookup {
         } else if (ref instanceof PrincipalRef.ByEmail byEmail) {
             user = storage.users().findByEmail(account, byEmail.email());
         }
-        return user.orElseThrow(() -> new NotFoundException("user " + describe(ref) + " not found in account "
-                + account));
+        return user.orElseThrow(
+                () -> new NotFoundException("user " + describe(ref) + " not found in account " + account));
     }
 
     /** A user or a key of the account; a UUID is tried as a user's id first, then as a key's. */
     Named principal(AccountName account, PrincipalRef ref) {
         Optional<Named> found;
         if (ref instanceof PrincipalRef.ById byId) {
-            found = storage.users().find(account, new UserId(byId.id())).map(Lookup::named)
-                    .or(() -> storage.keys().find(account, new AppKeyId(byId.id())).map(Lookup::named));
+            found = storage.users()
+                    .find(account, new UserId(byId.id()))
+                    .map(Lookup::named)
+                    .or(() -> storage.keys()
+                            .find(account, new AppKeyId(byId.id()))
+                            .map(Lookup::named));
         } else if (ref instanceof PrincipalRef.ByEmail byEmail) {
             found = storage.users().findByEmail(account, byEmail.email()).map(Lookup::named);
         } else {
-            found = storage.keys().findByAppKey(((PrincipalRef.ByAppKey) ref).appKey())
-                    .filter(key -> key.account().equals(account)).map(Lookup::named);
+            found = storage.keys()
+                    .findByAppKey(((PrincipalRef.ByAppKey) ref).appKey())
+                    .filter(key -> key.account().equals(account))
+                    .map(Lookup::named);
         }
-        return found.orElseThrow(() -> new NotFoundException("no user or app key " + describe(ref)
-                + " in account " + account));
+        return found.orElseThrow(
+                () -> new NotFoundException("no user or app key " + describe(ref) + " in account " + account));
     }
 
     /** A role of the account, named in a request's body: an unknown one is bad input. */
     Role role(AccountName account, RoleId id) {
-        return storage.roles().find(account, id).orElseThrow(() ->
-                new InvalidInputException("role " + id + " does not exist in account " + account));
+        return storage.roles()
+                .find(account, id)
+                .orElseThrow(() -> new InvalidInputException("role " + id + " does not exist in account " + account));
     }
 
     private static Named named(User user) {
@@ -78,6 +86,5 @@ final class Lookup {
     }
 
     /** A resolved principal, how the audit log names it, and its key when it is one. */
-    record Named(PrincipalId id, String label, Optional<AppKey> key) {
-    }
+    record Named(PrincipalId id, String label, Optional<AppKey> key) {}
 }

@@ -39,8 +39,13 @@ public final class RenewalService implements RenewAppTokenUseCase, FinishRenewal
     private final Clock clock;
     private final Duration period;
 
-    public RenewalService(Storage storage, CredentialGenerator generator, SecretHasher hasher, CredentialCache cache,
-            Clock clock, AppKeysSettings settings) {
+    public RenewalService(
+            Storage storage,
+            CredentialGenerator generator,
+            SecretHasher hasher,
+            CredentialCache cache,
+            Clock clock,
+            AppKeysSettings settings) {
         this.storage = storage;
         this.lookup = new Lookup(storage);
         this.generator = generator;
@@ -67,8 +72,9 @@ public final class RenewalService implements RenewAppTokenUseCase, FinishRenewal
                 storage.keys().finishRenewal(key.id()); // it ended by itself; make that so in the store
             }
             storage.keys().startRenewal(key.id(), issued);
-            storage.audit().append(AuditEvent.by(caller, issued.createdIn(), AuditAction.TOKEN_RENEWED,
-                    "appkey:" + key.appKey()));
+            storage.audit()
+                    .append(AuditEvent.by(
+                            caller, issued.createdIn(), AuditAction.TOKEN_RENEWED, "appkey:" + key.appKey()));
             return credentials(caller, key);
         });
         cache.evict(key.appKey());
@@ -117,12 +123,14 @@ public final class RenewalService implements RenewAppTokenUseCase, FinishRenewal
     }
 
     private static ConflictException pendingAlready(AppKey key) {
-        return new ConflictException("a renewal is already pending for appKey " + key.appKey()
-                + "; finish or cancel it first");
+        return new ConflictException(
+                "a renewal is already pending for appKey " + key.appKey() + "; finish or cancel it first");
     }
 
     private KeyCredentials credentials(Caller caller, AppKey key) {
-        return storage.keys().credentials(key.id()).orElseThrow(() ->
-                new NotFoundException("app key " + key.appKey() + " not found in account " + caller.account()));
+        return storage.keys()
+                .credentials(key.id())
+                .orElseThrow(() ->
+                        new NotFoundException("app key " + key.appKey() + " not found in account " + caller.account()));
     }
 }

@@ -53,8 +53,10 @@ public final class UserService implements AddUserUseCase, RemoveUserUseCase, Get
         Instant now = Moments.now(clock);
         storage.transactions().run(() -> {
             User user = lookup.user(caller.account(), ref);
-            boolean master = storage.accounts().find(caller.account())
-                    .map(account -> account.masterUserId().equals(user.id())).orElse(false);
+            boolean master = storage.accounts()
+                    .find(caller.account())
+                    .map(account -> account.masterUserId().equals(user.id()))
+                    .orElse(false);
             if (master) {
                 throw new ConflictException("user " + user.email() + " is the master user of account "
                         + caller.account() + " and cannot be removed");

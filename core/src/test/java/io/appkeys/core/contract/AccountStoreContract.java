@@ -46,7 +46,8 @@ public abstract class AccountStoreContract extends StorageContractSupport {
         List<Account> all = storage.accounts().list();
 
         assertTrue(all.containsAll(List.of(first, second)));
-        List<String> names = all.stream().map(Account::name).map(AccountName::value).toList();
+        List<String> names =
+                all.stream().map(Account::name).map(AccountName::value).toList();
         assertEquals(names.stream().sorted().toList(), names);
     }
 }

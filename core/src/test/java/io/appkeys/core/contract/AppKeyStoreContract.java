@@ -38,7 +38,8 @@ public abstract class AppKeyStoreContract extends StorageContractSupport {
         assertEquals(Optional.of(key), storage.keys().find(account.name(), key.id()));
         assertEquals(Optional.of(key), storage.keys().findByAppKey(key.appKey()));
         KeyCredentials credentials = new KeyCredentials(key.id(), token, Optional.empty());
-        assertEquals(Optional.of(new StoredKey(key, credentials)), storage.keys().findWithCredentials(key.appKey()));
+        assertEquals(
+                Optional.of(new StoredKey(key, credentials)), storage.keys().findWithCredentials(key.appKey()));
         assertEquals(Optional.of(credentials), storage.keys().credentials(key.id()));
     }
 
@@ -66,8 +67,8 @@ public abstract class AppKeyStoreContract extends StorageContractSupport {
     void duplicateAppKey_isRejected_andTheFirstKeyStays() {
         Account account = newAccount();
         AppKey key = newKey(account, at(1));
-        AppKey twin = new AppKey(AppKeyId.random(), account.name(), key.appKey(), key.label(), at(2), true,
-                Optional.empty());
+        AppKey twin =
+                new AppKey(AppKeyId.random(), account.name(), key.appKey(), key.label(), at(2), true, Optional.empty());
 
         assertThrows(DuplicateAppKeyException.class, () -> storage.keys().insert(twin, token(at(2))));
         assertEquals(Optional.of(key), storage.keys().findByAppKey(key.appKey()));
@@ -155,11 +156,13 @@ public abstract class AppKeyStoreContract extends StorageContractSupport {
         IssuedToken next = token(at(2));
 
         storage.keys().startRenewal(key.id(), next);
-        assertEquals(new KeyCredentials(key.id(), current, Optional.of(next)),
+        assertEquals(
+                new KeyCredentials(key.id(), current, Optional.of(next)),
                 storage.keys().credentials(key.id()).orElseThrow());
 
         assertTrue(storage.keys().finishRenewal(key.id()));
-        assertEquals(new KeyCredentials(key.id(), next, Optional.empty()),
+        assertEquals(
+                new KeyCredentials(key.id(), next, Optional.empty()),
                 storage.keys().credentials(key.id()).orElseThrow());
         assertFalse(storage.keys().finishRenewal(key.id()));
     }
@@ -185,7 +188,9 @@ public abstract class AppKeyStoreContract extends StorageContractSupport {
         storage.keys().startRenewal(key.id(), first);
 
         assertThrows(ConflictException.class, () -> storage.keys().startRenewal(key.id(), token(at(3))));
-        assertEquals(Optional.of(first), storage.keys().credentials(key.id()).orElseThrow().pending());
+        assertEquals(
+                Optional.of(first),
+                storage.keys().credentials(key.id()).orElseThrow().pending());
     }
 
     @Test
@@ -221,7 +226,8 @@ public abstract class AppKeyStoreContract extends StorageContractSupport {
         assertFalse(storage.keys().replaceHash(key.id(), TokenSlot.PENDING, current.hash(), upgraded));
         assertTrue(storage.keys().replaceHash(key.id(), TokenSlot.CURRENT, current.hash(), upgraded));
 
-        assertEquals(new IssuedToken(upgraded, current.createdIn()),
+        assertEquals(
+                new IssuedToken(upgraded, current.createdIn()),
                 storage.keys().credentials(key.id()).orElseThrow().current());
     }
 
@@ -235,7 +241,8 @@ public abstract class AppKeyStoreContract extends StorageContractSupport {
 
         assertTrue(storage.keys().replaceHash(key.id(), TokenSlot.PENDING, pending.hash(), upgraded));
 
-        assertEquals(Optional.of(new IssuedToken(upgraded, pending.createdIn())),
+        assertEquals(
+                Optional.of(new IssuedToken(upgraded, pending.createdIn())),
                 storage.keys().credentials(key.id()).orElseThrow().pending());
     }
 
@@ -246,10 +253,14 @@ public abstract class AppKeyStoreContract extends StorageContractSupport {
         Instant later = at(100);
 
         storage.keys().recordUse(Map.of(key.id(), later, AppKeyId.random(), later));
-        assertEquals(Optional.of(later), storage.keys().find(account.name(), key.id()).orElseThrow().lastUsedIn());
+        assertEquals(
+                Optional.of(later),
+                storage.keys().find(account.name(), key.id()).orElseThrow().lastUsedIn());
 
         storage.keys().recordUse(Map.of(key.id(), at(50)));
-        assertEquals(Optional.of(later), storage.keys().find(account.name(), key.id()).orElseThrow().lastUsedIn());
+        assertEquals(
+                Optional.of(later),
+                storage.keys().find(account.name(), key.id()).orElseThrow().lastUsedIn());
     }
 
     private List<AppKey> readAll(Account account, int pageSize) {

@@ -17,8 +17,13 @@ import org.junit.jupiter.api.Test;
 public abstract class AuditLogContract extends StorageContractSupport {
 
     private AuditEvent event(Account account, int n) {
-        return new AuditEvent(account.name(), at(n), "user:" + account.masterEmail(), AuditAction.KEY_CREATED,
-                "appkey:number-" + n, "10.0.0." + n);
+        return new AuditEvent(
+                account.name(),
+                at(n),
+                "user:" + account.masterEmail(),
+                AuditAction.KEY_CREATED,
+                "appkey:number-" + n,
+                "10.0.0." + n);
     }
 
     @Test
@@ -30,7 +35,9 @@ public abstract class AuditLogContract extends StorageContractSupport {
 
         assertTrue(second.sequence() > first.sequence());
         assertEquals(event(account, 1), first.event());
-        assertEquals(List.of(first, second), storage.audit().list(account.name(), PageRequest.first()).items());
+        assertEquals(
+                List.of(first, second),
+                storage.audit().list(account.name(), PageRequest.first()).items());
     }
 
     @Test

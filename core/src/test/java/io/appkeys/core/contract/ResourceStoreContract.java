@@ -35,8 +35,9 @@ public abstract class ResourceStoreContract extends StorageContractSupport {
         Resource read = new Resource(new ResourceName("orders.read"), "Orders", "Orders API");
         storage.resources().insert(account.name(), read);
 
-        assertThrows(ConflictException.class, () -> storage.resources().insert(account.name(),
-                new Resource(read.name(), "Other", "Other")));
+        assertThrows(
+                ConflictException.class,
+                () -> storage.resources().insert(account.name(), new Resource(read.name(), "Other", "Other")));
         storage.resources().insert(other.name(), read);
         assertEquals(List.of(read), storage.resources().list(account.name()));
         assertEquals(Optional.empty(), storage.resources().find(account.name(), new ResourceName("missing")));

@@ -79,20 +79,24 @@ public abstract class StorageContractSupport {
     /** A new account with its master user, stored. */
     protected Account newAccount() {
         AccountName name = randomAccountName();
-        Account account = new Account(UUID.randomUUID(), name, UserId.random(), new Email("owner@" + name + ".com"),
-                T0);
+        Account account =
+                new Account(UUID.randomUUID(), name, UserId.random(), new Email("owner@" + name + ".com"), T0);
         storage.transactions().run(() -> {
             storage.accounts().insert(account);
-            storage.users().insert(new User(account.masterUserId(), name, account.masterEmail(), Optional.empty(),
-                    T0));
+            storage.users().insert(new User(account.masterUserId(), name, account.masterEmail(), Optional.empty(), T0));
         });
         return account;
     }
 
     protected static AppKey keyOf(Account account, Instant createdIn) {
-        return new AppKey(AppKeyId.random(), account.name(),
-                AppKeyName.of("vtexappkey", account.name(), letters(6)), new Label("label " + letters(4)),
-                createdIn, true, Optional.empty());
+        return new AppKey(
+                AppKeyId.random(),
+                account.name(),
+                AppKeyName.of("vtexappkey", account.name(), letters(6)),
+                new Label("label " + letters(4)),
+                createdIn,
+                true,
+                Optional.empty());
     }
 
     protected static IssuedToken token(Instant createdIn) {

@@ -36,7 +36,12 @@ public abstract class TransactionsContract extends StorageContractSupport {
 
         assertEquals("done", result);
         assertEquals(Optional.of(key), storage.keys().findByAppKey(key.appKey()));
-        assertEquals(1, storage.audit().list(account.name(), PageRequest.first()).items().size());
+        assertEquals(
+                1,
+                storage.audit()
+                        .list(account.name(), PageRequest.first())
+                        .items()
+                        .size());
     }
 
     @Test
@@ -46,20 +51,26 @@ public abstract class TransactionsContract extends StorageContractSupport {
         AppKey existing = newKey(account, at(1));
         User user = new User(UserId.random(), account.name(), new Email("ana@example.com"), Optional.empty(), at(1));
 
-        assertThrows(IllegalStateException.class, () -> storage.transactions().run(() -> {
-            storage.keys().insert(key, token(at(1)));
-            storage.keys().setActive(existing.id(), false);
-            storage.keys().startRenewal(existing.id(), token(at(2)));
-            storage.users().insert(user);
-            storage.audit().append(event(account));
-            throw new IllegalStateException("boom");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> storage.transactions().run(() -> {
+                    storage.keys().insert(key, token(at(1)));
+                    storage.keys().setActive(existing.id(), false);
+                    storage.keys().startRenewal(existing.id(), token(at(2)));
+                    storage.users().insert(user);
+                    storage.audit().append(event(account));
+                    throw new IllegalStateException("boom");
+                }));
 
         assertEquals(Optional.empty(), storage.keys().findByAppKey(key.appKey()));
         assertEquals(Optional.of(existing), storage.keys().find(account.name(), existing.id()));
-        assertEquals(Optional.empty(), storage.keys().credentials(existing.id()).orElseThrow().pending());
+        assertEquals(
+                Optional.empty(),
+                storage.keys().credentials(existing.id()).orElseThrow().pending());
         assertEquals(Optional.empty(), storage.users().find(account.name(), user.id()));
-        assertEquals(List.of(), storage.audit().list(account.name(), PageRequest.first()).items());
+        assertEquals(
+                List.of(),
+                storage.audit().list(account.name(), PageRequest.first()).items());
     }
 
     @Test
@@ -68,14 +79,18 @@ public abstract class TransactionsContract extends StorageContractSupport {
         AppKey existing = newKey(account, at(1));
         AppKey key = keyOf(account, at(2));
 
-        assertThrows(ConflictException.class, () -> storage.transactions().run(() -> {
-            storage.keys().insert(key, token(at(2)));
-            storage.audit().append(event(account));
-            storage.keys().insert(existing, token(at(3)));
-        }));
+        assertThrows(
+                ConflictException.class,
+                () -> storage.transactions().run(() -> {
+                    storage.keys().insert(key, token(at(2)));
+                    storage.audit().append(event(account));
+                    storage.keys().insert(existing, token(at(3)));
+                }));
 
         assertEquals(Optional.empty(), storage.keys().findByAppKey(key.appKey()));
-        assertEquals(List.of(), storage.audit().list(account.name(), PageRequest.first()).items());
+        assertEquals(
+                List.of(),
+                storage.audit().list(account.name(), PageRequest.first()).items());
     }
 
     @Test
@@ -83,10 +98,12 @@ public abstract class TransactionsContract extends StorageContractSupport {
         Account account = newAccount();
         AppKey key = keyOf(account, at(1));
 
-        assertThrows(IllegalStateException.class, () -> storage.transactions().run(() -> {
-            storage.transactions().run(() -> storage.keys().insert(key, token(at(1))));
-            throw new IllegalStateException("outer fails after inner finished");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> storage.transactions().run(() -> {
+                    storage.transactions().run(() -> storage.keys().insert(key, token(at(1))));
+                    throw new IllegalStateException("outer fails after inner finished");
+                }));
 
         assertEquals(Optional.empty(), storage.keys().findByAppKey(key.appKey()));
     }

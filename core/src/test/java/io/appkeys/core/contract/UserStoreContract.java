@@ -23,8 +23,12 @@ import org.junit.jupiter.api.Test;
 public abstract class UserStoreContract extends StorageContractSupport {
 
     private User newUser(Account account, String local, Instant createdIn) {
-        User user = new User(UserId.random(), account.name(), new Email(local + "@example.com"),
-                Optional.of(new PersonName("Name of " + local)), createdIn);
+        User user = new User(
+                UserId.random(),
+                account.name(),
+                new Email(local + "@example.com"),
+                Optional.of(new PersonName("Name of " + local)),
+                createdIn);
         storage.users().insert(user);
         return user;
     }
@@ -41,8 +45,8 @@ public abstract class UserStoreContract extends StorageContractSupport {
     @Test
     void userWithoutName_keepsNoName() {
         Account account = newAccount();
-        User user = new User(UserId.random(), account.name(), new Email("nameless@example.com"), Optional.empty(),
-                at(1));
+        User user =
+                new User(UserId.random(), account.name(), new Email("nameless@example.com"), Optional.empty(), at(1));
         storage.users().insert(user);
 
         assertEquals(Optional.of(user), storage.users().find(account.name(), user.id()));
@@ -72,7 +76,8 @@ public abstract class UserStoreContract extends StorageContractSupport {
     @Test
     void list_pagesThroughUsersInCreationOrder() {
         Account account = newAccount();
-        List<User> expected = new ArrayList<>(storage.users().list(account.name(), PageRequest.first()).items());
+        List<User> expected = new ArrayList<>(
+                storage.users().list(account.name(), PageRequest.first()).items());
         for (int i = 0; i < 5; i++) {
             expected.add(newUser(account, "user" + i, at(10 + i)));
         }

@@ -50,7 +50,8 @@ class Argon2idHasherTest {
     void aHashOfAnotherAlgorithm_neverMatches() {
         Argon2idHasher hasher = new Argon2idHasher(Argon2Parameters.fast());
 
-        assertEquals(Verification.MISMATCH,
+        assertEquals(
+                Verification.MISMATCH,
                 hasher.verify(generator.newAppToken(), new TokenHash("$2a$10$abcdefghijklmnopqrstuv")));
     }
 

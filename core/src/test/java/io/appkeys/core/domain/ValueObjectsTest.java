@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ValueObjectsTest {
 
@@ -28,15 +28,21 @@ class ValueObjectsTest {
 
     @Test
     void missingValues_sayWhatIsMissing() {
-        assertEquals("account name is required",
-                assertThrows(InvalidInputException.class, () -> new AccountName(null)).getMessage());
-        assertEquals("label is required", assertThrows(InvalidInputException.class, () -> new Label(null)).getMessage());
+        assertEquals(
+                "account name is required",
+                assertThrows(InvalidInputException.class, () -> new AccountName(null))
+                        .getMessage());
+        assertEquals(
+                "label is required",
+                assertThrows(InvalidInputException.class, () -> new Label(null)).getMessage());
     }
 
     @Test
     void labels_areOneLineOfAtMost100Characters() {
-        assertEquals("label must be at most 100 characters, got 101",
-                assertThrows(InvalidInputException.class, () -> new Label("x".repeat(101))).getMessage());
+        assertEquals(
+                "label must be at most 100 characters, got 101",
+                assertThrows(InvalidInputException.class, () -> new Label("x".repeat(101)))
+                        .getMessage());
         assertThrows(InvalidInputException.class, () -> new Label("  "));
         assertThrows(InvalidInputException.class, () -> new Label("two\nlines"));
         assertThrows(InvalidInputException.class, () -> new Label(" padded"));
@@ -46,14 +52,22 @@ class ValueObjectsTest {
 
     @Test
     void textThatAStoreCannotKeepAsItIs_isRefused_withAMessageThatSaysWhy() {
-        assertEquals("label must not contain control characters",
-                assertThrows(InvalidInputException.class, () -> new Label("nul\u0000inside")).getMessage());
-        assertEquals("label must not contain an unpaired surrogate (invalid Unicode)",
-                assertThrows(InvalidInputException.class, () -> new Label("half \ud83d pair")).getMessage());
-        assertEquals("name must not contain an unpaired surrogate (invalid Unicode)",
-                assertThrows(InvalidInputException.class, () -> new PersonName("\udc00")).getMessage());
-        assertEquals("email must not contain control characters",
-                assertThrows(InvalidInputException.class, () -> new Email("ana\u0000@acme.com")).getMessage());
+        assertEquals(
+                "label must not contain control characters",
+                assertThrows(InvalidInputException.class, () -> new Label("nul\u0000inside"))
+                        .getMessage());
+        assertEquals(
+                "label must not contain an unpaired surrogate (invalid Unicode)",
+                assertThrows(InvalidInputException.class, () -> new Label("half \ud83d pair"))
+                        .getMessage());
+        assertEquals(
+                "name must not contain an unpaired surrogate (invalid Unicode)",
+                assertThrows(InvalidInputException.class, () -> new PersonName("\udc00"))
+                        .getMessage());
+        assertEquals(
+                "email must not contain control characters",
+                assertThrows(InvalidInputException.class, () -> new Email("ana\u0000@acme.com"))
+                        .getMessage());
         assertThrows(InvalidInputException.class, () -> new Email("ana\ud800@acme.com"));
         assertEquals("rocket \ud83d\ude80", new Label("rocket \ud83d\ude80").value());
     }
@@ -73,8 +87,16 @@ class ValueObjectsTest {
 
         assertEquals(new AccountName("acme"), name.account());
         assertEquals(name, AppKeyName.of("vtexappkey", new AccountName("acme"), "ABCDEF"));
-        for (String bad : new String[] {"vtexappkey-acme-ABCDE", "vtexappkey-acme-abcdef", "vtexappkey-ACME-ABCDEF",
-                "acme-ABCDEF", "-acme-ABCDEF", "vtexappkey-a-ABCDEF", "vtexappkey-acme-ABC-ABCDEF", ""}) {
+        for (String bad : new String[] {
+            "vtexappkey-acme-ABCDE",
+            "vtexappkey-acme-abcdef",
+            "vtexappkey-ACME-ABCDEF",
+            "acme-ABCDEF",
+            "-acme-ABCDEF",
+            "vtexappkey-a-ABCDEF",
+            "vtexappkey-acme-ABC-ABCDEF",
+            ""
+        }) {
             assertThrows(InvalidInputException.class, () -> new AppKeyName(bad), bad);
         }
     }
@@ -124,7 +146,8 @@ class ValueObjectsTest {
     void longInput_isCutShortInMessages() {
         String huge = "Z".repeat(5000);
 
-        String message = assertThrows(InvalidInputException.class, () -> new AccountName(huge)).getMessage();
+        String message = assertThrows(InvalidInputException.class, () -> new AccountName(huge))
+                .getMessage();
 
         assertTrue(message.length() < 200, message);
     }

@@ -40,7 +40,9 @@ class AccessServiceTest {
     }
 
     private Role role(RoleName name) {
-        return world.appKeys.listRoles(world.master).stream().filter(r -> r.name().equals(name)).findFirst()
+        return world.appKeys.listRoles(world.master).stream()
+                .filter(r -> r.name().equals(name))
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -52,14 +54,16 @@ class AccessServiceTest {
         CreatedAppKey second = world.newKey("second");
         Set<RoleId> owner = Set.of(role(LicenseManager.OWNER).id());
 
-        List<PrincipalRef> refs = List.of(new PrincipalRef.ById(ana.id().value()),
-                PrincipalRef.parse("bob@acme.com"), PrincipalRef.parse(first.key().id().toString()),
+        List<PrincipalRef> refs = List.of(
+                new PrincipalRef.ById(ana.id().value()),
+                PrincipalRef.parse("bob@acme.com"),
+                PrincipalRef.parse(first.key().id().toString()),
                 PrincipalRef.parse(second.key().appKey().value()));
         refs.forEach(ref -> world.appKeys.linkRoles(world.master, ref, owner));
 
-        refs.forEach(ref -> assertEquals(List.of(role(LicenseManager.OWNER)), world.appKeys.rolesOf(world.master, ref)));
-        assertEquals(List.of(role(LicenseManager.OWNER)),
-                world.storage.roles().rolesOf(world.acme.name(), bob.id()));
+        refs.forEach(
+                ref -> assertEquals(List.of(role(LicenseManager.OWNER)), world.appKeys.rolesOf(world.master, ref)));
+        assertEquals(List.of(role(LicenseManager.OWNER)), world.storage.roles().rolesOf(world.acme.name(), bob.id()));
     }
 
     @Test
@@ -67,8 +71,10 @@ class AccessServiceTest {
         CreatedAppKey created = world.newKey("k");
         PrincipalRef ref = new PrincipalRef.ByAppKey(created.key().appKey());
 
-        InvalidInputException error = assertThrows(InvalidInputException.class, () -> world.appKeys.linkRoles(
-                world.master, ref, Set.of(role(LicenseManager.OWNER).id(), new RoleId(9999))));
+        InvalidInputException error = assertThrows(
+                InvalidInputException.class,
+                () -> world.appKeys.linkRoles(
+                        world.master, ref, Set.of(role(LicenseManager.OWNER).id(), new RoleId(9999))));
 
         assertTrue(error.getMessage().contains("role 9999 does not exist"));
         assertEquals(List.of(), world.appKeys.rolesOf(world.master, ref));
@@ -80,8 +86,10 @@ class AccessServiceTest {
         Role foreign = world.appKeys.listRoles(globex).get(0);
         CreatedAppKey created = world.newKey("k");
 
-        assertThrows(InvalidInputException.class, () -> world.appKeys.linkRoles(world.master,
-                new PrincipalRef.ByAppKey(created.key().appKey()), Set.of(foreign.id())));
+        assertThrows(
+                InvalidInputException.class,
+                () -> world.appKeys.linkRoles(
+                        world.master, new PrincipalRef.ByAppKey(created.key().appKey()), Set.of(foreign.id())));
     }
 
     @Test
@@ -89,10 +97,16 @@ class AccessServiceTest {
         Caller globex = Caller.master(world.account("globex"), "test");
         CreatedAppKey ours = world.newKey("ours");
 
-        assertThrows(NotFoundException.class, () -> world.appKeys.linkRoles(globex,
-                new PrincipalRef.ByAppKey(ours.key().appKey()), Set.of(world.appKeys.listRoles(globex).get(0).id())));
-        assertThrows(NotFoundException.class,
-                () -> world.appKeys.rolesOf(globex, new PrincipalRef.ById(ours.key().id().value())));
+        assertThrows(
+                NotFoundException.class,
+                () -> world.appKeys.linkRoles(
+                        globex,
+                        new PrincipalRef.ByAppKey(ours.key().appKey()),
+                        Set.of(world.appKeys.listRoles(globex).get(0).id())));
+        assertThrows(
+                NotFoundException.class,
+                () -> world.appKeys.rolesOf(
+                        globex, new PrincipalRef.ById(ours.key().id().value())));
     }
 
     @Test
@@ -108,7 +122,9 @@ class AccessServiceTest {
 
         assertEquals(List.of(), world.appKeys.rolesOf(world.master, ref));
         List<AuditAction> actions = world.appKeys.readAuditLog(world.master, PageRequest.first()).items().stream()
-                .map(entry -> entry.event().action()).filter(a -> a.name().startsWith("ROLE_")).toList();
+                .map(entry -> entry.event().action())
+                .filter(a -> a.name().startsWith("ROLE_"))
+                .toList();
         assertEquals(List.of(AuditAction.ROLE_LINKED, AuditAction.ROLE_UNLINKED), actions);
     }
 
@@ -119,10 +135,13 @@ class AccessServiceTest {
         Role reader = world.appKeys.createRole(world.master, new RoleName("Reader"), Set.of(ORDERS_READ));
 
         assertEquals(Set.of(ORDERS_READ), reader.resources());
-        assertThrows(ConflictException.class,
+        assertThrows(
+                ConflictException.class,
                 () -> world.appKeys.createRole(world.master, new RoleName("Reader"), Set.of()));
-        InvalidInputException unknown = assertThrows(InvalidInputException.class, () -> world.appKeys.createRole(
-                world.master, new RoleName("Writer"), Set.of(new ResourceName("orders.write"))));
+        InvalidInputException unknown = assertThrows(
+                InvalidInputException.class,
+                () -> world.appKeys.createRole(
+                        world.master, new RoleName("Writer"), Set.of(new ResourceName("orders.write"))));
         assertTrue(unknown.getMessage().contains("orders.write"));
         assertEquals(3, world.appKeys.listRoles(world.master).size());
     }
@@ -131,10 +150,13 @@ class AccessServiceTest {
     void resources_areUniquePerAccount() {
         world.appKeys.defineResource(world.master, new Resource(ORDERS_READ, "Orders", "Orders API"));
 
-        assertThrows(ConflictException.class, () -> world.appKeys.defineResource(world.master,
-                new Resource(ORDERS_READ, "Orders", "Other")));
-        assertThrows(ConflictException.class, () -> world.appKeys.defineResource(world.master,
-                new Resource(LicenseManager.SAVE_USER, "Mine", "Mine")));
+        assertThrows(
+                ConflictException.class,
+                () -> world.appKeys.defineResource(world.master, new Resource(ORDERS_READ, "Orders", "Other")));
+        assertThrows(
+                ConflictException.class,
+                () -> world.appKeys.defineResource(
+                        world.master, new Resource(LicenseManager.SAVE_USER, "Mine", "Mine")));
     }
 
     @Test
@@ -147,8 +169,9 @@ class AccessServiceTest {
 
         assertThrows(ForbiddenException.class, () -> world.appKeys.linkRoles(owner, ref, roles));
         assertThrows(ForbiddenException.class, () -> world.appKeys.listRoles(owner));
-        assertThrows(ForbiddenException.class, () -> world.appKeys.defineResource(owner,
-                new Resource(ORDERS_READ, "Orders", "Orders API")));
+        assertThrows(
+                ForbiddenException.class,
+                () -> world.appKeys.defineResource(owner, new Resource(ORDERS_READ, "Orders", "Orders API")));
         assertThrows(ForbiddenException.class, () -> world.appKeys.createRole(owner, new RoleName("x"), Set.of()));
 
         world.appKeys.linkRoles(userAdmin, ref, roles);

@@ -40,7 +40,8 @@ class AccountServiceTest {
     void newAccount_hasItsMasterUser_predefinedResources_andPredefinedRoles() {
         Account acme = world.acme;
 
-        List<User> users = world.appKeys.listUsers(world.master, PageRequest.first()).items();
+        List<User> users =
+                world.appKeys.listUsers(world.master, PageRequest.first()).items();
         assertEquals(1, users.size());
         assertEquals(acme.masterUserId(), users.get(0).id());
         assertEquals(new Email("owner@acme.com"), users.get(0).email());
@@ -49,17 +50,23 @@ class AccountServiceTest {
         assertEquals(Set.copyOf(LicenseManager.resources()), Set.copyOf(world.appKeys.listResources(world.master)));
         Map<String, Set<ResourceName>> roles = world.appKeys.listRoles(world.master).stream()
                 .collect(Collectors.toMap(role -> role.name().value(), Role::resources));
-        assertEquals(Set.of(LicenseManager.VIEW_API_KEYS, LicenseManager.EDIT_API_KEYS,
-                LicenseManager.EDIT_API_KEYS_SETTINGS, LicenseManager.RENEW_API_TOKEN),
+        assertEquals(
+                Set.of(
+                        LicenseManager.VIEW_API_KEYS,
+                        LicenseManager.EDIT_API_KEYS,
+                        LicenseManager.EDIT_API_KEYS_SETTINGS,
+                        LicenseManager.RENEW_API_TOKEN),
                 roles.get("Owner (Admin Super)"));
-        assertEquals(Set.of(LicenseManager.SAVE_USER, LicenseManager.VIEW_API_KEYS, LicenseManager.EDIT_API_KEYS),
+        assertEquals(
+                Set.of(LicenseManager.SAVE_USER, LicenseManager.VIEW_API_KEYS, LicenseManager.EDIT_API_KEYS),
                 roles.get("User Administrator - RESTRICTED"));
         assertTrue(world.appKeys.listRoles(world.master).stream().allMatch(Role::predefined));
     }
 
     @Test
     void newAccount_isAudited() {
-        List<AuditEntry> log = world.appKeys.readAuditLog(world.master, PageRequest.first()).items();
+        List<AuditEntry> log =
+                world.appKeys.readAuditLog(world.master, PageRequest.first()).items();
 
         assertEquals(1, log.size());
         assertEquals(AuditAction.ACCOUNT_CREATED, log.get(0).event().action());
@@ -69,14 +76,19 @@ class AccountServiceTest {
 
     @Test
     void secondAccountOfTheSameName_isConflict_andChangesNothing() {
-        NewAccount twin = new NewAccount(new AccountName("acme"), new Email("other@acme.com"), Optional.empty(),
-                "test");
+        NewAccount twin =
+                new NewAccount(new AccountName("acme"), new Email("other@acme.com"), Optional.empty(), "test");
 
         assertThrows(ConflictException.class, () -> world.appKeys.createAccount(twin));
 
         assertEquals(List.of(world.acme), world.appKeys.listAccounts());
         assertEquals(1, world.appKeys.countUsers(world.master));
-        assertEquals(1, world.appKeys.readAuditLog(world.master, PageRequest.first()).items().size());
+        assertEquals(
+                1,
+                world.appKeys
+                        .readAuditLog(world.master, PageRequest.first())
+                        .items()
+                        .size());
     }
 
     @Test
@@ -93,7 +105,10 @@ class AccountServiceTest {
         Account globex = world.account("globex");
         world.appKeys.defineResource(world.master, new Resource(new ResourceName("orders.read"), "Orders", "API"));
 
-        assertEquals(LicenseManager.resources().size(),
-                world.appKeys.listResources(io.appkeys.core.domain.Caller.master(globex, "test")).size());
+        assertEquals(
+                LicenseManager.resources().size(),
+                world.appKeys
+                        .listResources(io.appkeys.core.domain.Caller.master(globex, "test"))
+                        .size());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.appkeys.core.domain.AuditAction;
+import io.appkeys.core.domain.AuditEntry;
 import io.appkeys.core.domain.AuditEvent;
 import io.appkeys.core.domain.Caller;
 import io.appkeys.core.domain.CreatedAppKey;
@@ -14,7 +15,6 @@ import io.appkeys.core.domain.Label;
 import io.appkeys.core.domain.LicenseManager;
 import io.appkeys.core.domain.Page;
 import io.appkeys.core.domain.PageRequest;
-import io.appkeys.core.domain.AuditEntry;
 import io.appkeys.core.fixtures.MutableClock;
 import io.appkeys.core.fixtures.World;
 import java.util.List;
@@ -33,7 +33,9 @@ class AuditServiceTest {
 
     @Test
     void everyChange_recordsWhoWhatWhenAndFromWhere() {
-        Caller admin = new Caller(world.callerOf(world.keyWithRole(LicenseManager.USER_ADMINISTRATOR)).principal(),
+        Caller admin = new Caller(
+                world.callerOf(world.keyWithRole(LicenseManager.USER_ADMINISTRATOR))
+                        .principal(),
                 "10.1.2.3");
         CreatedAppKey made = world.appKeys.createAppKey(admin, new Label("by admin"));
 
@@ -53,10 +55,11 @@ class AuditServiceTest {
         }
 
         Page<AuditEntry> first = world.appKeys.readAuditLog(world.master, PageRequest.first(2));
-        Page<AuditEntry> rest = world.appKeys.readAuditLog(world.master, first.next().map(PageRequest.first(10)::next)
-                .orElseThrow());
+        Page<AuditEntry> rest = world.appKeys.readAuditLog(
+                world.master, first.next().map(PageRequest.first(10)::next).orElseThrow());
 
-        assertEquals(List.of(AuditAction.ACCOUNT_CREATED, AuditAction.USER_ADDED),
+        assertEquals(
+                List.of(AuditAction.ACCOUNT_CREATED, AuditAction.USER_ADDED),
                 first.items().stream().map(e -> e.event().action()).toList());
         assertEquals(3, rest.items().size());
     }
@@ -64,12 +67,20 @@ class AuditServiceTest {
     @Test
     void failedChanges_leaveNoAuditRow() {
         CreatedAppKey key = world.newKey("k");
-        int before = world.appKeys.readAuditLog(world.master, PageRequest.first()).items().size();
+        int before = world.appKeys
+                .readAuditLog(world.master, PageRequest.first())
+                .items()
+                .size();
 
         world.appKeys.renewAppToken(world.master, ref(key));
         assertThrows(RuntimeException.class, () -> world.appKeys.renewAppToken(world.master, ref(key)));
 
-        assertEquals(before + 1, world.appKeys.readAuditLog(world.master, PageRequest.first()).items().size());
+        assertEquals(
+                before + 1,
+                world.appKeys
+                        .readAuditLog(world.master, PageRequest.first())
+                        .items()
+                        .size());
     }
 
     @Test
@@ -82,7 +93,9 @@ class AuditServiceTest {
     }
 
     private AuditEvent lastEvent() {
-        List<AuditEntry> all = world.appKeys.readAuditLog(world.master, PageRequest.first(1000)).items();
+        List<AuditEntry> all = world.appKeys
+                .readAuditLog(world.master, PageRequest.first(1000))
+                .items();
         return all.get(all.size() - 1).event();
     }
 }

@@ -28,7 +28,6 @@ import io.appkeys.core.fixtures.CountingHasher;
 import io.appkeys.core.fixtures.MutableClock;
 import io.appkeys.core.fixtures.TimedHasher;
 import io.appkeys.core.fixtures.World;
-import io.appkeys.core.memory.InMemoryStorage;
 import io.appkeys.core.port.in.NewAccount;
 import java.time.Duration;
 import java.util.List;
@@ -61,7 +60,9 @@ class AuthenticationServiceTest {
 
         assertEquals(key.key().id(), result.principal().id());
         assertEquals(world.acme.name(), result.principal().account());
-        assertEquals(LicenseManager.roles().get(LicenseManager.OWNER), result.principal().resources());
+        assertEquals(
+                LicenseManager.roles().get(LicenseManager.OWNER),
+                result.principal().resources());
     }
 
     @Test
@@ -72,7 +73,8 @@ class AuthenticationServiceTest {
         List<AuthenticationResult> results = List.of(
                 world.appKeys.authenticate("vtexappkey-acme-NOSUCH", token),
                 world.appKeys.authenticate(appKey, wrongToken()),
-                world.appKeys.authenticate(inactive.key().appKey().value(), inactive.token().reveal()),
+                world.appKeys.authenticate(
+                        inactive.key().appKey().value(), inactive.token().reveal()),
                 world.appKeys.authenticate(appKey, token.substring(1) + "A"),
                 world.appKeys.authenticate(appKey, token.toLowerCase()),
                 world.appKeys.authenticate("not a key", token),
@@ -80,9 +82,16 @@ class AuthenticationServiceTest {
                 world.appKeys.authenticate(appKey, ""));
 
         results.forEach(result -> assertInstanceOf(Rejected.class, result));
-        assertEquals(List.of(RejectionReason.UNKNOWN_KEY, RejectionReason.WRONG_TOKEN, RejectionReason.INACTIVE_KEY,
-                RejectionReason.MALFORMED, RejectionReason.MALFORMED, RejectionReason.MALFORMED,
-                RejectionReason.MALFORMED, RejectionReason.MALFORMED),
+        assertEquals(
+                List.of(
+                        RejectionReason.UNKNOWN_KEY,
+                        RejectionReason.WRONG_TOKEN,
+                        RejectionReason.INACTIVE_KEY,
+                        RejectionReason.MALFORMED,
+                        RejectionReason.MALFORMED,
+                        RejectionReason.MALFORMED,
+                        RejectionReason.MALFORMED,
+                        RejectionReason.MALFORMED),
                 results.stream().map(r -> ((Rejected) r).reason()).toList());
     }
 
@@ -132,9 +141,16 @@ class AuthenticationServiceTest {
 
         world.appKeys.setAppKeyActive(world.master, ref(key), true);
         world.appKeys.authenticate(appKey, token);
-        Role owner = world.appKeys.rolesOf(world.master, new PrincipalRef.ByAppKey(key.key().appKey())).get(0);
-        world.appKeys.unlinkRole(world.master, new PrincipalRef.ByAppKey(key.key().appKey()), owner.id());
-        assertEquals(Set.of(), ((Authenticated) world.appKeys.authenticate(appKey, token)).principal().resources());
+        Role owner = world.appKeys
+                .rolesOf(world.master, new PrincipalRef.ByAppKey(key.key().appKey()))
+                .get(0);
+        world.appKeys.unlinkRole(
+                world.master, new PrincipalRef.ByAppKey(key.key().appKey()), owner.id());
+        assertEquals(
+                Set.of(),
+                ((Authenticated) world.appKeys.authenticate(appKey, token))
+                        .principal()
+                        .resources());
 
         world.appKeys.deleteAppKey(world.master, ref(key));
         assertInstanceOf(Rejected.class, world.appKeys.authenticate(appKey, token));
@@ -173,7 +189,9 @@ class AuthenticationServiceTest {
         world.clock.advance(AppKeysSettings.defaults().cacheTtl());
 
         assertInstanceOf(Rejected.class, world.appKeys.authenticate(appKey, token));
-        assertInstanceOf(Authenticated.class, world.appKeys.authenticate(appKey, renewed.newToken().reveal()));
+        assertInstanceOf(
+                Authenticated.class,
+                world.appKeys.authenticate(appKey, renewed.newToken().reveal()));
     }
 
     @Test
@@ -205,22 +223,35 @@ class AuthenticationServiceTest {
         Duration hashing = Duration.ofMillis(30);
         CreatedAppKey inactive = world.newKey("inactive");
         world.appKeys.setAppKeyActive(world.master, ref(inactive), false);
-        try (AppKeys timed = AppKeys.builder().storage(world.storage).clock(world.clock).usageFlushEvery(null)
+        try (AppKeys timed = AppKeys.builder()
+                .storage(world.storage)
+                .clock(world.clock)
+                .usageFlushEvery(null)
                 .hasher(new TimedHasher(new Argon2idHasher(Argon2Parameters.fast()), world.clock, hashing))
                 .build()) {
-            assertEquals(List.of(refusal, refusal, refusal, refusal.minus(hashing)), List.of(
-                    timed.authenticate("x", token),
-                    timed.authenticate("vtexappkey-acme-NOSUCH", token),
-                    timed.authenticate(inactive.key().appKey().value(), inactive.token().reveal()),
-                    timed.authenticate(appKey, wrongToken())).stream()
-                    .map(result -> assertInstanceOf(Rejected.class, result).holdFor()).toList());
+            assertEquals(
+                    List.of(refusal, refusal, refusal, refusal.minus(hashing)),
+                    List.of(
+                                    timed.authenticate("x", token),
+                                    timed.authenticate("vtexappkey-acme-NOSUCH", token),
+                                    timed.authenticate(
+                                            inactive.key().appKey().value(),
+                                            inactive.token().reveal()),
+                                    timed.authenticate(appKey, wrongToken()))
+                            .stream()
+                            .map(result ->
+                                    assertInstanceOf(Rejected.class, result).holdFor())
+                            .toList());
         }
     }
 
     @Test
     void aCheckSlowerThanTheRefusalTime_isAnsweredAtOnce() {
         Duration hashing = AppKeysSettings.defaults().refusalTime().plusMillis(1);
-        try (AppKeys timed = AppKeys.builder().storage(world.storage).clock(world.clock).usageFlushEvery(null)
+        try (AppKeys timed = AppKeys.builder()
+                .storage(world.storage)
+                .clock(world.clock)
+                .usageFlushEvery(null)
                 .hasher(new TimedHasher(new Argon2idHasher(Argon2Parameters.fast()), world.clock, hashing))
                 .build()) {
             Rejected late = assertInstanceOf(Rejected.class, timed.authenticate(appKey, wrongToken()));
@@ -234,8 +265,12 @@ class AuthenticationServiceTest {
         CountingHasher counting = new CountingHasher(new Argon2idHasher(Argon2Parameters.fast()));
         BlockingHasher slow = new BlockingHasher(counting);
         java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(5);
-        try (AppKeys appKeys = AppKeys.builder().storage(world.storage).hasher(slow).clock(world.clock)
-                .usageFlushEvery(null).build()) {
+        try (AppKeys appKeys = AppKeys.builder()
+                .storage(world.storage)
+                .hasher(slow)
+                .clock(world.clock)
+                .usageFlushEvery(null)
+                .build()) {
             List<CompletableFuture<AuthenticationResult>> calls = new java.util.ArrayList<>();
             calls.add(CompletableFuture.supplyAsync(() -> appKeys.authenticate(appKey, token), threads));
             assertTrue(slow.awaitInside());
@@ -299,37 +334,61 @@ class AuthenticationServiceTest {
     void whenHashingIsSaturated_callersAreToldToRetry_insteadOfQueueingForever() throws Exception {
         BlockingHasher blocking = new BlockingHasher(new Argon2idHasher(Argon2Parameters.fast()));
         AppKeysSettings settings = AppKeysSettings.defaults().withHashing(1, Duration.ofMillis(50));
-        try (AppKeys appKeys = AppKeys.builder().hasher(blocking).clock(new MutableClock()).settings(settings)
-                .usageFlushEvery(null).build()) {
-            Caller master = Caller.master(appKeys.createAccount(new NewAccount(world.acme.name(),
-                    world.acme.masterEmail(), Optional.empty(), "test")), "test");
+        try (AppKeys appKeys = AppKeys.builder()
+                .hasher(blocking)
+                .clock(new MutableClock())
+                .settings(settings)
+                .usageFlushEvery(null)
+                .build()) {
+            Caller master = Caller.master(
+                    appKeys.createAccount(
+                            new NewAccount(world.acme.name(), world.acme.masterEmail(), Optional.empty(), "test")),
+                    "test");
             CreatedAppKey first = appKeys.createAppKey(master, new Label("first"));
             CreatedAppKey second = appKeys.createAppKey(master, new Label("second"));
-            CompletableFuture<AuthenticationResult> busy = CompletableFuture.supplyAsync(() ->
-                    appKeys.authenticate(first.key().appKey().value(), first.token().reveal()));
+            CompletableFuture<AuthenticationResult> busy = CompletableFuture.supplyAsync(() -> appKeys.authenticate(
+                    first.key().appKey().value(), first.token().reveal()));
             assertTrue(blocking.awaitInside());
 
-            AuthenticationResult refused = appKeys.authenticate(second.key().appKey().value(),
-                    second.token().reveal());
+            AuthenticationResult refused = appKeys.authenticate(
+                    second.key().appKey().value(), second.token().reveal());
 
             assertInstanceOf(Overloaded.class, refused);
             blocking.release();
             assertInstanceOf(Authenticated.class, busy.get(10, TimeUnit.SECONDS));
-            assertInstanceOf(Authenticated.class,
-                    appKeys.authenticate(second.key().appKey().value(), second.token().reveal()));
+            assertInstanceOf(
+                    Authenticated.class,
+                    appKeys.authenticate(
+                            second.key().appKey().value(), second.token().reveal()));
         }
     }
 
     @Test
     void aHashMadeWithOldParameters_isUpgradedOnTheNextSuccessfulCheck() {
         CountingHasher stronger = new CountingHasher(new Argon2idHasher(new Argon2Parameters(128, 2, 1)));
-        String before = world.storage.keys().credentials(key.key().id()).orElseThrow().current().hash().value();
-        try (AppKeys upgraded = AppKeys.builder().storage(world.storage).hasher(stronger).clock(world.clock)
-                .usageFlushEvery(null).build()) {
+        String before = world.storage
+                .keys()
+                .credentials(key.key().id())
+                .orElseThrow()
+                .current()
+                .hash()
+                .value();
+        try (AppKeys upgraded = AppKeys.builder()
+                .storage(world.storage)
+                .hasher(stronger)
+                .clock(world.clock)
+                .usageFlushEvery(null)
+                .build()) {
             assertInstanceOf(Authenticated.class, upgraded.authenticate(appKey, token));
         }
 
-        String after = world.storage.keys().credentials(key.key().id()).orElseThrow().current().hash().value();
+        String after = world.storage
+                .keys()
+                .credentials(key.key().id())
+                .orElseThrow()
+                .current()
+                .hash()
+                .value();
         assertTrue(before.contains("m=64,t=1,p=1"));
         assertTrue(after.contains("m=128,t=2,p=1"));
         assertEquals(1, stronger.hashes());
@@ -339,10 +398,13 @@ class AuthenticationServiceTest {
     @Test
     void lastUse_isRecordedOffTheRequestPath_atMostOncePerInterval() {
         world.appKeys.authenticate(appKey, token);
-        assertEquals(Optional.empty(), world.appKeys.getAppKey(world.master, ref(key)).key().lastUsedIn());
+        assertEquals(
+                Optional.empty(),
+                world.appKeys.getAppKey(world.master, ref(key)).key().lastUsedIn());
 
         assertEquals(1, world.appKeys.flushUsage());
-        assertEquals(Optional.of(MutableClock.START),
+        assertEquals(
+                Optional.of(MutableClock.START),
                 world.appKeys.getAppKey(world.master, ref(key)).key().lastUsedIn());
 
         world.clock.advance(Duration.ofSeconds(30));
@@ -351,25 +413,31 @@ class AuthenticationServiceTest {
         world.clock.advance(Duration.ofSeconds(30));
         world.appKeys.authenticate(appKey, token);
         assertEquals(1, world.appKeys.flushUsage());
-        assertEquals(Optional.of(MutableClock.START.plusSeconds(60)),
+        assertEquals(
+                Optional.of(MutableClock.START.plusSeconds(60)),
                 world.appKeys.getAppKey(world.master, ref(key)).key().lastUsedIn());
     }
 
     @Test
     void withoutBlocking_answersMalformedCachedAndThrottled_andDefersTheRest() {
-        assertInstanceOf(Rejected.class, world.appKeys.authenticateWithoutBlocking("x", "y").orElseThrow());
+        assertInstanceOf(
+                Rejected.class,
+                world.appKeys.authenticateWithoutBlocking("x", "y").orElseThrow());
         int storeCalls = world.storage.calls();
         assertEquals(Optional.empty(), world.appKeys.authenticateWithoutBlocking(appKey, token));
         assertEquals(storeCalls, world.storage.calls());
 
         world.appKeys.authenticate(appKey, token);
-        assertInstanceOf(Authenticated.class, world.appKeys.authenticateWithoutBlocking(appKey, token).orElseThrow());
+        assertInstanceOf(
+                Authenticated.class,
+                world.appKeys.authenticateWithoutBlocking(appKey, token).orElseThrow());
 
         for (int i = 0; i < AppKeysSettings.defaults().throttleMaxFailures(); i++) {
             world.appKeys.authenticate(appKey, wrongToken());
         }
-        assertInstanceOf(Throttled.class, world.appKeys.authenticateWithoutBlocking(appKey, wrongToken())
-                .orElseThrow());
+        assertInstanceOf(
+                Throttled.class,
+                world.appKeys.authenticateWithoutBlocking(appKey, wrongToken()).orElseThrow());
     }
 
     @Test
@@ -384,7 +452,9 @@ class AuthenticationServiceTest {
 
     @Test
     void appKeyOfAnotherPrefix_isSimplyUnknown() {
-        assertInstanceOf(Rejected.class, world.appKeys.authenticate(
-                new AppKeyName("otherprefix-acme-" + appKey.substring(appKey.length() - 6)).value(), token));
+        assertInstanceOf(
+                Rejected.class,
+                world.appKeys.authenticate(
+                        new AppKeyName("otherprefix-acme-" + appKey.substring(appKey.length() - 6)).value(), token));
     }
 }

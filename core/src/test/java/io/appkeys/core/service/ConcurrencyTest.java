@@ -62,8 +62,10 @@ class ConcurrencyTest {
                     created.add(world.appKeys.createAppKey(world.master, new Label("t" + thread + " r" + round)));
                     CreatedAppKey target = shared.get((thread + round) % shared.size());
                     try {
-                        renewals.put(target.key(), world.appKeys.renewAppToken(world.master,
-                                KeyRef.of(target.key().id())));
+                        renewals.put(
+                                target.key(),
+                                world.appKeys.renewAppToken(
+                                        world.master, KeyRef.of(target.key().id())));
                     } catch (ConflictException e) {
                         conflicts.incrementAndGet();
                     }
@@ -79,26 +81,34 @@ class ConcurrencyTest {
         pool.shutdown();
 
         assertEquals(THREADS * ROUNDS, created.size());
-        long distinctNames = created.stream().map(c -> c.key().appKey()).distinct().count();
+        long distinctNames =
+                created.stream().map(c -> c.key().appKey()).distinct().count();
         assertEquals(THREADS * ROUNDS, distinctNames);
         assertEquals(shared.size(), renewals.size(), "each shared key renewed exactly once");
         assertEquals(THREADS * ROUNDS - shared.size(), conflicts.get());
         for (CreatedAppKey key : shared) {
-            KeyCredentials credentials = world.storage.keys().credentials(key.key().id()).orElseThrow();
+            KeyCredentials credentials =
+                    world.storage.keys().credentials(key.key().id()).orElseThrow();
             assertTrue(credentials.pending().isPresent());
             assertInstanceOf(Authenticated.class, world.authenticate(key));
             RenewedToken renewed = renewals.get(key.key());
-            assertInstanceOf(Authenticated.class,
-                    world.appKeys.authenticate(key.key().appKey().value(), renewed.newToken().reveal()));
+            assertInstanceOf(
+                    Authenticated.class,
+                    world.appKeys.authenticate(
+                            key.key().appKey().value(), renewed.newToken().reveal()));
         }
         for (CreatedAppKey key : created) {
             assertInstanceOf(Authenticated.class, world.authenticate(key));
         }
-        List<AuditAction> actions = world.appKeys.readAuditLog(world.master, PageRequest.first(1000)).items()
-                .stream().map(entry -> entry.event().action()).toList();
-        assertEquals(shared.size() + THREADS * ROUNDS,
+        List<AuditAction> actions = world.appKeys.readAuditLog(world.master, PageRequest.first(1000)).items().stream()
+                .map(entry -> entry.event().action())
+                .toList();
+        assertEquals(
+                shared.size() + THREADS * ROUNDS,
                 actions.stream().filter(a -> a == AuditAction.KEY_CREATED).count());
-        assertEquals(shared.size(), actions.stream().filter(a -> a == AuditAction.TOKEN_RENEWED).count());
+        assertEquals(
+                shared.size(),
+                actions.stream().filter(a -> a == AuditAction.TOKEN_RENEWED).count());
         assertEquals(shared.size() + THREADS * ROUNDS, world.storage.keys().count(world.acme.name()));
     }
 }

@@ -40,7 +40,10 @@ class FailureReportingTest {
     @Test
     void aFloodOfFailures_writesNoRow_andAtMostOneLogLinePerInterval() {
         CreatedAppKey key = world.newKey("target");
-        int auditRows = world.appKeys.readAuditLog(world.master, PageRequest.first()).items().size();
+        int auditRows = world.appKeys
+                .readAuditLog(world.master, PageRequest.first())
+                .items()
+                .size();
         String wrong = AppToken.fromBody("Q".repeat(AppToken.BODY_LENGTH)).reveal();
 
         for (int i = 0; i < 200; i++) {
@@ -54,10 +57,16 @@ class FailureReportingTest {
         assertEquals(2, lines.list.size());
         String summary = lines.list.get(1).getFormattedMessage();
         assertTrue(summary.contains("wrong_token=200") && summary.contains("unknown_key=200"), summary);
-        List<String> all = lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        List<String> all =
+                lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         assertFalse(all.toString().contains(wrong.substring(0, 30)));
         assertFalse(all.toString().contains(key.key().appKey().value()));
-        assertEquals(auditRows, world.appKeys.readAuditLog(world.master, PageRequest.first()).items().size());
+        assertEquals(
+                auditRows,
+                world.appKeys
+                        .readAuditLog(world.master, PageRequest.first())
+                        .items()
+                        .size());
         assertEquals(201L, world.appKeys.rejections().get(io.appkeys.core.domain.RejectionReason.WRONG_TOKEN));
     }
 }

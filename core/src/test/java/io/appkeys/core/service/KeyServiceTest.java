@@ -58,14 +58,21 @@ class KeyServiceTest {
         assertEquals(MutableClock.START, key.createdIn());
         assertTrue(key.active());
         assertEquals(Optional.empty(), key.lastUsedIn());
-        assertEquals(List.of(), world.appKeys.getAppKey(world.master, ref(created)).roles());
+        assertEquals(
+                List.of(), world.appKeys.getAppKey(world.master, ref(created)).roles());
     }
 
     @Test
     void onlyTheHashOfTheToken_isKept() {
         CreatedAppKey created = world.newKey("orders sync");
 
-        String stored = world.storage.keys().credentials(created.key().id()).orElseThrow().current().hash().value();
+        String stored = world.storage
+                .keys()
+                .credentials(created.key().id())
+                .orElseThrow()
+                .current()
+                .hash()
+                .value();
 
         assertTrue(stored.startsWith("$argon2id$"));
         assertFalse(stored.contains(created.token().reveal()));
@@ -92,7 +99,8 @@ class KeyServiceTest {
         assertThrows(ForbiddenException.class, () -> world.appKeys.createAppKey(asKey, new Label("more")));
 
         Role owner = role(LicenseManager.OWNER);
-        world.appKeys.linkRoles(world.master, new PrincipalRef.ByAppKey(created.key().appKey()), Set.of(owner.id()));
+        world.appKeys.linkRoles(
+                world.master, new PrincipalRef.ByAppKey(created.key().appKey()), Set.of(owner.id()));
 
         Principal after = assertInstanceOf(AuthenticationResult.Authenticated.class, world.authenticate(created))
                 .principal();
@@ -110,7 +118,8 @@ class KeyServiceTest {
         world.account("globex");
 
         Page<AppKey> first = world.appKeys.listAppKeys(world.master, PageRequest.first(3));
-        Page<AppKey> second = world.appKeys.listAppKeys(world.master, PageRequest.first(3).next(first.next().get()));
+        Page<AppKey> second = world.appKeys.listAppKeys(
+                world.master, PageRequest.first(3).next(first.next().get()));
 
         assertEquals(created.subList(0, 3), first.items());
         assertEquals(created.subList(3, 5), second.items());
@@ -120,14 +129,16 @@ class KeyServiceTest {
     @Test
     void viewers_mayListAndRead_butNotCreate() {
         CreatedAppKey viewer = world.keyWithRole(LicenseManager.USER_ADMINISTRATOR);
-        Role viewOnly = world.appKeys.createRole(world.master, new RoleName("Viewer"),
-                Set.of(LicenseManager.VIEW_API_KEYS));
+        Role viewOnly =
+                world.appKeys.createRole(world.master, new RoleName("Viewer"), Set.of(LicenseManager.VIEW_API_KEYS));
         CreatedAppKey onlyViews = world.newKey("views");
-        world.appKeys.linkRoles(world.master, new PrincipalRef.ByAppKey(onlyViews.key().appKey()),
-                Set.of(viewOnly.id()));
+        world.appKeys.linkRoles(
+                world.master, new PrincipalRef.ByAppKey(onlyViews.key().appKey()), Set.of(viewOnly.id()));
         Caller caller = world.callerOf(onlyViews);
 
-        assertEquals(2, world.appKeys.listAppKeys(caller, PageRequest.first()).items().size());
+        assertEquals(
+                2,
+                world.appKeys.listAppKeys(caller, PageRequest.first()).items().size());
         assertEquals(viewer.key(), world.appKeys.getAppKey(caller, ref(viewer)).key());
         assertThrows(ForbiddenException.class, () -> world.appKeys.createAppKey(caller, new Label("no")));
         assertThrows(ForbiddenException.class, () -> world.appKeys.setAppKeyActive(caller, ref(viewer), false));
@@ -156,7 +167,8 @@ class KeyServiceTest {
 
         world.appKeys.setAppKeyActive(world.master, KeyRef.of(created.key().appKey()), true);
         assertInstanceOf(AuthenticationResult.Authenticated.class, world.authenticate(created));
-        assertEquals(List.of(AuditAction.KEY_CREATED, AuditAction.KEY_DEACTIVATED, AuditAction.KEY_ACTIVATED),
+        assertEquals(
+                List.of(AuditAction.KEY_CREATED, AuditAction.KEY_DEACTIVATED, AuditAction.KEY_ACTIVATED),
                 actionsAbout(created));
     }
 
@@ -178,7 +190,9 @@ class KeyServiceTest {
 
         assertInstanceOf(AuthenticationResult.Rejected.class, world.authenticate(created));
         assertThrows(NotFoundException.class, () -> world.appKeys.getAppKey(world.master, ref(created)));
-        assertEquals(List.of(), world.storage.roles().rolesOf(world.acme.name(), created.key().id()));
+        assertEquals(
+                List.of(),
+                world.storage.roles().rolesOf(world.acme.name(), created.key().id()));
         assertThrows(NotFoundException.class, () -> world.appKeys.deleteAppKey(world.master, ref(created)));
     }
 
@@ -188,7 +202,8 @@ class KeyServiceTest {
         Caller globex = Caller.master(world.account("globex"), "test");
 
         assertThrows(NotFoundException.class, () -> world.appKeys.getAppKey(globex, ref(ours)));
-        assertThrows(NotFoundException.class,
+        assertThrows(
+                NotFoundException.class,
                 () -> world.appKeys.getAppKey(globex, KeyRef.of(ours.key().appKey())));
         assertThrows(NotFoundException.class, () -> world.appKeys.setAppKeyActive(globex, ref(ours), false));
         assertThrows(NotFoundException.class, () -> world.appKeys.deleteAppKey(globex, ref(ours)));
@@ -220,7 +235,8 @@ class KeyServiceTest {
         world.appKeys.defineResource(world.master, new Resource(ordersRead, "Orders", "Orders API"));
         Role reader = world.appKeys.createRole(world.master, new RoleName("Orders reader"), Set.of(ordersRead));
         CreatedAppKey created = world.newKey("orders");
-        world.appKeys.linkRoles(world.master, new PrincipalRef.ByAppKey(created.key().appKey()), Set.of(reader.id()));
+        world.appKeys.linkRoles(
+                world.master, new PrincipalRef.ByAppKey(created.key().appKey()), Set.of(reader.id()));
 
         Principal principal = world.callerOf(created).principal();
 
@@ -229,13 +245,16 @@ class KeyServiceTest {
     }
 
     private Role role(RoleName name) {
-        return world.appKeys.listRoles(world.master).stream().filter(r -> r.name().equals(name)).findFirst()
+        return world.appKeys.listRoles(world.master).stream()
+                .filter(r -> r.name().equals(name))
+                .findFirst()
                 .orElseThrow();
     }
 
     private List<AuditAction> actionsAbout(CreatedAppKey key) {
         return world.appKeys.readAuditLog(world.master, PageRequest.first()).items().stream()
-                .filter(entry -> entry.event().target().contains(key.key().appKey().value()))
+                .filter(entry ->
+                        entry.event().target().contains(key.key().appKey().value()))
                 .map(entry -> entry.event().action())
                 .toList();
     }

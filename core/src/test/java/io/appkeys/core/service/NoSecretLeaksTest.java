@@ -29,7 +29,8 @@ class NoSecretLeaksTest {
     void noToken_inAnyListGetAuditRecordOrToString() {
         CreatedAppKey created = world.newKey("secretive");
         RenewedToken renewed = world.appKeys.renewAppToken(world.master, ref(created));
-        List<String> secrets = List.of(created.token().reveal(), renewed.newToken().reveal());
+        List<String> secrets =
+                List.of(created.token().reveal(), renewed.newToken().reveal());
 
         List<String> printed = new ArrayList<>();
         printed.add(created.toString());
@@ -37,8 +38,10 @@ class NoSecretLeaksTest {
         printed.add(renewed.toString());
         printed.add(world.appKeys.listAppKeys(world.master, PageRequest.first()).toString());
         printed.add(world.appKeys.getAppKey(world.master, ref(created)).toString());
-        printed.add(world.appKeys.readAuditLog(world.master, PageRequest.first()).toString());
-        printed.add(world.storage.keys().findWithCredentials(created.key().appKey()).toString());
+        printed.add(
+                world.appKeys.readAuditLog(world.master, PageRequest.first()).toString());
+        printed.add(
+                world.storage.keys().findWithCredentials(created.key().appKey()).toString());
         printed.add(world.authenticate(created).toString());
 
         for (String text : printed) {

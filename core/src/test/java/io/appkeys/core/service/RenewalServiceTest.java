@@ -57,7 +57,9 @@ class RenewalServiceTest {
         assertInstanceOf(Authenticated.class, authenticate(key.token().reveal()));
         assertInstanceOf(Authenticated.class, authenticate(renewed.newToken().reveal()));
         assertEquals(MutableClock.START, renewed.status().tokenCreatedIn());
-        assertEquals(Optional.of(MutableClock.START.plus(Duration.ofHours(1))), renewed.status().newTokenCreatedIn());
+        assertEquals(
+                Optional.of(MutableClock.START.plus(Duration.ofHours(1))),
+                renewed.status().newTokenCreatedIn());
         assertEquals(Duration.ofDays(30), renewed.expirationPeriod());
     }
 
@@ -128,7 +130,9 @@ class RenewalServiceTest {
 
         assertInstanceOf(Authenticated.class, authenticate(first.newToken().reveal()));
         assertInstanceOf(Authenticated.class, authenticate(second.newToken().reveal()));
-        assertEquals(first.status().newTokenCreatedIn().orElseThrow(), second.status().tokenCreatedIn());
+        assertEquals(
+                first.status().newTokenCreatedIn().orElseThrow(),
+                second.status().tokenCreatedIn());
     }
 
     @Test
@@ -144,15 +148,17 @@ class RenewalServiceTest {
 
     @Test
     void aKey_mayNotRenewItsOwnToken_evenWithRenewApiToken() {
-        Role renewer = world.appKeys.createRole(world.master, new RoleName("Renewer"),
-                Set.of(LicenseManager.RENEW_API_TOKEN));
-        world.appKeys.linkRoles(world.master, new PrincipalRef.ByAppKey(key.key().appKey()), Set.of(renewer.id()));
+        Role renewer =
+                world.appKeys.createRole(world.master, new RoleName("Renewer"), Set.of(LicenseManager.RENEW_API_TOKEN));
+        world.appKeys.linkRoles(
+                world.master, new PrincipalRef.ByAppKey(key.key().appKey()), Set.of(renewer.id()));
         Caller self = world.callerOf(key);
 
         assertThrows(ForbiddenException.class, () -> world.appKeys.renewAppToken(self, ref(key)));
 
         CreatedAppKey other = world.newKey("other");
-        world.appKeys.linkRoles(world.master, new PrincipalRef.ByAppKey(other.key().appKey()), Set.of(renewer.id()));
+        world.appKeys.linkRoles(
+                world.master, new PrincipalRef.ByAppKey(other.key().appKey()), Set.of(renewer.id()));
         RenewedToken renewed = world.appKeys.renewAppToken(world.callerOf(other), ref(key));
         assertTrue(renewed.status().newTokenCreatedIn().isPresent());
     }
@@ -171,14 +177,19 @@ class RenewalServiceTest {
         world.appKeys.finishRenewal(world.master, ref(key));
 
         List<AuditAction> actions = world.appKeys.readAuditLog(world.master, PageRequest.first()).items().stream()
-                .map(entry -> entry.event().action()).toList();
+                .map(entry -> entry.event().action())
+                .toList();
         assertTrue(actions.containsAll(List.of(AuditAction.TOKEN_RENEWED, AuditAction.RENEWAL_FINISHED)));
-        world.appKeys.readAuditLog(world.master, PageRequest.first()).items().forEach(entry ->
-                assertTrue(!entry.toString().contains(renewed.newToken().reveal())));
+        world.appKeys
+                .readAuditLog(world.master, PageRequest.first())
+                .items()
+                .forEach(entry ->
+                        assertTrue(!entry.toString().contains(renewed.newToken().reveal())));
     }
 
     private long renewalsAudited() {
         return world.appKeys.readAuditLog(world.master, PageRequest.first()).items().stream()
-                .filter(entry -> entry.event().action() == AuditAction.TOKEN_RENEWED).count();
+                .filter(entry -> entry.event().action() == AuditAction.TOKEN_RENEWED)
+                .count();
     }
 }

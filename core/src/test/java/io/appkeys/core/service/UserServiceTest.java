@@ -38,10 +38,16 @@ class UserServiceTest {
 
         assertEquals(new Email("ana@acme.com"), ana.email());
         assertEquals(MutableClock.START.plusSeconds(1), ana.createdIn());
-        assertEquals(ana, world.appKeys.getUser(world.master, new PrincipalRef.ById(ana.id().value())));
+        assertEquals(
+                ana,
+                world.appKeys.getUser(
+                        world.master, new PrincipalRef.ById(ana.id().value())));
         assertEquals(ana, world.appKeys.getUser(world.master, PrincipalRef.parse("ana@acme.com")));
-        List<User> listed = world.appKeys.listUsers(world.master, PageRequest.first()).items();
-        assertEquals(List.of(world.acme.masterEmail(), ana.email()), listed.stream().map(User::email).toList());
+        List<User> listed =
+                world.appKeys.listUsers(world.master, PageRequest.first()).items();
+        assertEquals(
+                List.of(world.acme.masterEmail(), ana.email()),
+                listed.stream().map(User::email).toList());
         assertEquals(2, world.appKeys.countUsers(world.master));
     }
 
@@ -49,7 +55,8 @@ class UserServiceTest {
     void sameEmailTwice_isConflict() {
         world.appKeys.addUser(world.master, new Email("ana@acme.com"), Optional.empty());
 
-        assertThrows(ConflictException.class,
+        assertThrows(
+                ConflictException.class,
                 () -> world.appKeys.addUser(world.master, new Email("ANA@acme.com"), Optional.empty()));
         assertEquals(2, world.appKeys.countUsers(world.master));
     }
@@ -58,7 +65,10 @@ class UserServiceTest {
     void removedUser_isGone_withItsRoleLinks() {
         User ana = world.appKeys.addUser(world.master, new Email("ana@acme.com"), Optional.empty());
         PrincipalRef ref = PrincipalRef.parse("ana@acme.com");
-        world.appKeys.linkRoles(world.master, ref, Set.of(world.appKeys.listRoles(world.master).get(0).id()));
+        world.appKeys.linkRoles(
+                world.master,
+                ref,
+                Set.of(world.appKeys.listRoles(world.master).get(0).id()));
 
         world.appKeys.removeUser(world.master, ref);
 
@@ -69,7 +79,8 @@ class UserServiceTest {
 
     @Test
     void theMasterUser_cannotBeRemoved() {
-        assertThrows(ConflictException.class,
+        assertThrows(
+                ConflictException.class,
                 () -> world.appKeys.removeUser(world.master, PrincipalRef.parse("owner@acme.com")));
         assertEquals(1, world.appKeys.countUsers(world.master));
     }
@@ -87,11 +98,14 @@ class UserServiceTest {
         Caller userAdmin = world.callerOf(world.keyWithRole(LicenseManager.USER_ADMINISTRATOR));
         Caller globex = Caller.master(world.account("globex"), "test");
 
-        assertThrows(ForbiddenException.class,
+        assertThrows(
+                ForbiddenException.class,
                 () -> world.appKeys.addUser(owner, new Email("x@acme.com"), Optional.empty()));
         assertThrows(ForbiddenException.class, () -> world.appKeys.listUsers(owner, PageRequest.first()));
         User added = world.appKeys.addUser(userAdmin, new Email("x@acme.com"), Optional.empty());
-        assertThrows(NotFoundException.class,
-                () -> world.appKeys.getUser(globex, new PrincipalRef.ById(added.id().value())));
+        assertThrows(
+                NotFoundException.class,
+                () -> world.appKeys.getUser(
+                        globex, new PrincipalRef.ById(added.id().value())));
     }
 }

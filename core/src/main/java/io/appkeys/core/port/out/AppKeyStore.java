@@ -66,6 +66,5 @@ public interface AppKeyStore {
     void recordUse(Map<AppKeyId, Instant> lastUsed);
 
     /** A key and its tokens. */
-    record StoredKey(AppKey key, KeyCredentials credentials) {
-    }
+    record StoredKey(AppKey key, KeyCredentials credentials) {}
 }

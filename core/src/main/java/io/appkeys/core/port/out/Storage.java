@@ -19,6 +19,5 @@ public interface Storage extends AutoCloseable {
 
     /** Releases connections and files; the default holds none. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }
