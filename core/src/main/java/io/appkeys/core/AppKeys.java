@@ -1,34 +1,11 @@
 package io.appkeys.core;
 
+import static java.util.Map.entry;
+
 import io.appkeys.core.crypto.Argon2Parameters;
 import io.appkeys.core.crypto.Argon2idHasher;
 import io.appkeys.core.crypto.SecureRandomCredentialGenerator;
-import io.appkeys.core.domain.Account;
-import io.appkeys.core.domain.AccountName;
-import io.appkeys.core.domain.AppKey;
-import io.appkeys.core.domain.AppKeyDetails;
-import io.appkeys.core.domain.AuditEntry;
-import io.appkeys.core.domain.AuthenticationResult;
-import io.appkeys.core.domain.Caller;
-import io.appkeys.core.domain.CreatedAppKey;
-import io.appkeys.core.domain.Decision;
-import io.appkeys.core.domain.Email;
-import io.appkeys.core.domain.KeyRef;
-import io.appkeys.core.domain.Label;
-import io.appkeys.core.domain.Page;
-import io.appkeys.core.domain.PageRequest;
-import io.appkeys.core.domain.PersonName;
-import io.appkeys.core.domain.Principal;
-import io.appkeys.core.domain.PrincipalRef;
 import io.appkeys.core.domain.RejectionReason;
-import io.appkeys.core.domain.RenewedToken;
-import io.appkeys.core.domain.Resource;
-import io.appkeys.core.domain.ResourceName;
-import io.appkeys.core.domain.Role;
-import io.appkeys.core.domain.RoleId;
-import io.appkeys.core.domain.RoleName;
-import io.appkeys.core.domain.TokenStatus;
-import io.appkeys.core.domain.User;
 import io.appkeys.core.memory.InMemoryStorage;
 import io.appkeys.core.port.in.AddUserUseCase;
 import io.appkeys.core.port.in.AuthenticateUseCase;
@@ -50,7 +27,6 @@ import io.appkeys.core.port.in.ListPrincipalRolesUseCase;
 import io.appkeys.core.port.in.ListResourcesUseCase;
 import io.appkeys.core.port.in.ListRolesUseCase;
 import io.appkeys.core.port.in.ListUsersUseCase;
-import io.appkeys.core.port.in.NewAccount;
 import io.appkeys.core.port.in.ReadAuditLogUseCase;
 import io.appkeys.core.port.in.RemoveUserUseCase;
 import io.appkeys.core.port.in.RenewAppTokenUseCase;
@@ -63,89 +39,86 @@ import io.appkeys.core.service.AccessService;
 import io.appkeys.core.service.AccountService;
 import io.appkeys.core.service.AppKeysSettings;
 import io.appkeys.core.service.AuditService;
-import io.appkeys.core.service.AuthenticationService;
-import io.appkeys.core.service.CredentialCache;
+import io.appkeys.core.service.AuthorizationService;
 import io.appkeys.core.service.KeyService;
 import io.appkeys.core.service.RenewalService;
 import io.appkeys.core.service.UserService;
+import io.appkeys.core.service.authentication.AuthenticationService;
+import io.appkeys.core.service.authentication.CredentialCache;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The key authority, assembled: every use case behind one object. Build it with {@link #builder()}; each part
- * not given gets its default (in-memory storage, Argon2id with OWASP's parameters, {@code SecureRandom}
- * credentials, the system clock). Close it to write the last noted key uses and release the storage.
+ * The key authority, assembled for an app that embeds it: {@link #builder()} chooses the parts (each has a
+ * default: in-memory storage, Argon2id with OWASP's parameters, {@code SecureRandom} credentials, the system
+ * clock), {@link #use} gives each use case by its port, and {@link #close()} writes the last noted key uses and
+ * releases the storage.
  *
  * <pre>{@code
  * try (AppKeys appKeys = AppKeys.builder().build()) {
- *     Account acme = appKeys.createAccount(new NewAccount(new AccountName("acme"),
- *             new Email("owner@acme.com"), Optional.empty(), "my-app"));
- *     CreatedAppKey key = appKeys.createAppKey(Caller.master(acme, "my-app"), new Label("orders sync"));
- *     AuthenticationResult result = appKeys.authenticate(key.key().appKey().value(), key.token().reveal());
+ *     AuthenticateUseCase authentication = appKeys.use(AuthenticateUseCase.class);
+ *     AuthenticationResult result = authentication.authenticate(appKey, appToken, clientAddress);
  * }
  * }</pre>
  */
-public final class AppKeys
-        implements CreateAccountUseCase,
-                FindAccountUseCase,
-                ListAccountsUseCase,
-                AddUserUseCase,
-                RemoveUserUseCase,
-                GetUserUseCase,
-                ListUsersUseCase,
-                CreateAppKeyUseCase,
-                ListAppKeysUseCase,
-                GetAppKeyUseCase,
-                SetAppKeyActiveUseCase,
-                DeleteAppKeyUseCase,
-                RenewAppTokenUseCase,
-                FinishRenewalUseCase,
-                CancelRenewalUseCase,
-                DefineResourceUseCase,
-                ListResourcesUseCase,
-                CreateRoleUseCase,
-                ListRolesUseCase,
-                LinkRolesUseCase,
-                UnlinkRoleUseCase,
-                ListPrincipalRolesUseCase,
-                AuthenticateUseCase,
-                AuthorizeUseCase,
-                ReadAuditLogUseCase,
-                AutoCloseable {
+public final class AppKeys implements AutoCloseable {
 
     private final Storage storage;
-    private final AccountService accounts;
-    private final UserService users;
-    private final KeyService keys;
-    private final RenewalService renewals;
-    private final AccessService access;
     private final AuthenticationService authentication;
-    private final AuditService audit;
+    private final Map<Class<?>, Object> useCases;
     private final ScheduledExecutorService timer;
 
     private AppKeys(Builder builder) {
         this.storage = builder.storage;
-        Clock clock = builder.clock;
+        // the use cases that write instants see them to the microsecond, as every store keeps them, so that what
+        // is read back equals what was written; authentication keeps the clock as given (it counts milliseconds,
+        // which a clock ticking in microseconds cannot tell)
+        Clock clock = Clock.tick(builder.clock, Duration.of(1, ChronoUnit.MICROS));
         AppKeysSettings settings = builder.settings;
-        CredentialGenerator generator = Optional.ofNullable(builder.generator)
-                .orElseGet(() -> new SecureRandomCredentialGenerator(settings.appKeyPrefix()));
-        SecretHasher hasher = builder.hasher;
+        CredentialGenerator generator = builder.generator != null
+                ? builder.generator
+                : new SecureRandomCredentialGenerator(settings.appKeyPrefix());
+        SecretHasher hasher = builder.hasher != null ? builder.hasher : new Argon2idHasher();
         CredentialCache cache = new CredentialCache(settings.cacheMaxEntries());
-        this.accounts = new AccountService(storage, clock);
-        this.users = new UserService(storage, clock);
-        this.keys = new KeyService(storage, generator, hasher, cache, clock, settings);
-        this.renewals = new RenewalService(storage, generator, hasher, cache, clock, settings);
-        this.access = new AccessService(storage, cache, clock);
-        this.authentication = new AuthenticationService(storage, hasher, cache, clock, settings);
-        this.audit = new AuditService(storage);
+        AccountService accounts = new AccountService(storage, clock);
+        UserService users = new UserService(storage, clock);
+        KeyService keys = new KeyService(storage, generator, hasher, cache, clock, settings);
+        RenewalService renewals = new RenewalService(storage, generator, hasher, cache, clock, settings);
+        AccessService access = new AccessService(storage, cache, clock);
+        this.authentication = new AuthenticationService(storage, hasher, cache, builder.clock, settings);
+        this.useCases = Map.ofEntries(
+                entry(CreateAccountUseCase.class, accounts),
+                entry(FindAccountUseCase.class, accounts),
+                entry(ListAccountsUseCase.class, accounts),
+                entry(AddUserUseCase.class, users),
+                entry(RemoveUserUseCase.class, users),
+                entry(GetUserUseCase.class, users),
+                entry(ListUsersUseCase.class, users),
+                entry(CreateAppKeyUseCase.class, keys),
+                entry(ListAppKeysUseCase.class, keys),
+                entry(GetAppKeyUseCase.class, keys),
+                entry(SetAppKeyActiveUseCase.class, keys),
+                entry(DeleteAppKeyUseCase.class, keys),
+                entry(RenewAppTokenUseCase.class, renewals),
+                entry(FinishRenewalUseCase.class, renewals),
+                entry(CancelRenewalUseCase.class, renewals),
+                entry(DefineResourceUseCase.class, access),
+                entry(ListResourcesUseCase.class, access),
+                entry(CreateRoleUseCase.class, access),
+                entry(ListRolesUseCase.class, access),
+                entry(LinkRolesUseCase.class, access),
+                entry(UnlinkRoleUseCase.class, access),
+                entry(ListPrincipalRolesUseCase.class, access),
+                entry(AuthenticateUseCase.class, authentication),
+                entry(AuthorizeUseCase.class, new AuthorizationService()),
+                entry(ReadAuditLogUseCase.class, new AuditService(storage)));
         this.timer = builder.usageFlushEvery == null ? null : startUsageTimer(builder.usageFlushEvery);
     }
 
@@ -153,15 +126,18 @@ public final class AppKeys
         return new Builder();
     }
 
-    private ScheduledExecutorService startUsageTimer(Duration every) {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "appkeys-usage");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(
-                authentication::flushUsage, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-        return executor;
+    /** The use case behind {@code port}, one of {@link #useCases()}. */
+    public <T> T use(Class<T> port) {
+        Object useCase = useCases.get(port);
+        if (useCase == null) {
+            throw new IllegalArgumentException(port.getName() + " is not a use case of AppKeys");
+        }
+        return port.cast(useCase);
+    }
+
+    /** The port of every use case, each of which {@link #use} gives. */
+    public Set<Class<?>> useCases() {
+        return useCases.keySet();
     }
 
     /** Writes the noted last uses of keys now; a timer does it regularly. Returns how many keys it wrote. */
@@ -183,139 +159,15 @@ public final class AppKeys
         storage.close();
     }
 
-    @Override
-    public Account createAccount(NewAccount account) {
-        return accounts.createAccount(account);
-    }
-
-    @Override
-    public Optional<Account> findAccount(AccountName name) {
-        return accounts.findAccount(name);
-    }
-
-    @Override
-    public List<Account> listAccounts() {
-        return accounts.listAccounts();
-    }
-
-    @Override
-    public User addUser(Caller caller, Email email, Optional<PersonName> name) {
-        return users.addUser(caller, email, name);
-    }
-
-    @Override
-    public void removeUser(Caller caller, PrincipalRef user) {
-        users.removeUser(caller, user);
-    }
-
-    @Override
-    public User getUser(Caller caller, PrincipalRef user) {
-        return users.getUser(caller, user);
-    }
-
-    @Override
-    public Page<User> listUsers(Caller caller, PageRequest page) {
-        return users.listUsers(caller, page);
-    }
-
-    @Override
-    public long countUsers(Caller caller) {
-        return users.countUsers(caller);
-    }
-
-    @Override
-    public CreatedAppKey createAppKey(Caller caller, Label label) {
-        return keys.createAppKey(caller, label);
-    }
-
-    @Override
-    public Page<AppKey> listAppKeys(Caller caller, PageRequest page) {
-        return keys.listAppKeys(caller, page);
-    }
-
-    @Override
-    public AppKeyDetails getAppKey(Caller caller, KeyRef key) {
-        return keys.getAppKey(caller, key);
-    }
-
-    @Override
-    public AppKey setAppKeyActive(Caller caller, KeyRef key, boolean active) {
-        return keys.setAppKeyActive(caller, key, active);
-    }
-
-    @Override
-    public void deleteAppKey(Caller caller, KeyRef key) {
-        keys.deleteAppKey(caller, key);
-    }
-
-    @Override
-    public RenewedToken renewAppToken(Caller caller, KeyRef key) {
-        return renewals.renewAppToken(caller, key);
-    }
-
-    @Override
-    public TokenStatus finishRenewal(Caller caller, KeyRef key) {
-        return renewals.finishRenewal(caller, key);
-    }
-
-    @Override
-    public TokenStatus cancelRenewal(Caller caller, KeyRef key) {
-        return renewals.cancelRenewal(caller, key);
-    }
-
-    @Override
-    public Resource defineResource(Caller caller, Resource resource) {
-        return access.defineResource(caller, resource);
-    }
-
-    @Override
-    public List<Resource> listResources(Caller caller) {
-        return access.listResources(caller);
-    }
-
-    @Override
-    public Role createRole(Caller caller, RoleName name, Set<ResourceName> resources) {
-        return access.createRole(caller, name, resources);
-    }
-
-    @Override
-    public List<Role> listRoles(Caller caller) {
-        return access.listRoles(caller);
-    }
-
-    @Override
-    public void linkRoles(Caller caller, PrincipalRef principal, Set<RoleId> roles) {
-        access.linkRoles(caller, principal, roles);
-    }
-
-    @Override
-    public void unlinkRole(Caller caller, PrincipalRef principal, RoleId role) {
-        access.unlinkRole(caller, principal, role);
-    }
-
-    @Override
-    public List<Role> rolesOf(Caller caller, PrincipalRef principal) {
-        return access.rolesOf(caller, principal);
-    }
-
-    @Override
-    public AuthenticationResult authenticate(String appKey, String appToken, String source) {
-        return authentication.authenticate(appKey, appToken, source);
-    }
-
-    @Override
-    public Optional<AuthenticationResult> authenticateWithoutBlocking(String appKey, String appToken, String source) {
-        return authentication.authenticateWithoutBlocking(appKey, appToken, source);
-    }
-
-    @Override
-    public Decision authorize(Principal principal, ResourceName resource) {
-        return authentication.authorize(principal, resource);
-    }
-
-    @Override
-    public Page<AuditEntry> readAuditLog(Caller caller, PageRequest page) {
-        return audit.readAuditLog(caller, page);
+    private ScheduledExecutorService startUsageTimer(Duration every) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "appkeys-usage");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(
+                authentication::flushUsage, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        return executor;
     }
 
     /** Chooses the parts; every one has a default. */
@@ -370,9 +222,6 @@ public final class AppKeys
         }
 
         public AppKeys build() {
-            if (hasher == null) {
-                hasher = new Argon2idHasher();
-            }
             return new AppKeys(this);
         }
     }

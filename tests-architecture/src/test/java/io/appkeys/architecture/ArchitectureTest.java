@@ -22,5 +22,11 @@ class ArchitectureTest {
     static final ArchRule adaptersAreIndependent = ArchitectureRules.ADAPTERS_ARE_INDEPENDENT;
 
     @ArchTest
+    static final ArchRule drivingAdaptersSeeUseCases = ArchitectureRules.DRIVING_ADAPTERS_SEE_USE_CASES;
+
+    @ArchTest
+    static final ArchRule drivenAdapterSeesItsPorts = ArchitectureRules.DRIVEN_ADAPTER_SEES_ITS_PORTS;
+
+    @ArchTest
     static final ArchRule noCycles = ArchitectureRules.NO_CYCLES;
 }

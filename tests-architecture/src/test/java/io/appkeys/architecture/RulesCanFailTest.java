@@ -7,13 +7,14 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import io.appkeys.adapter.cli.brokenfixture.CommandThatBuildsAService;
 import io.appkeys.adapter.http.brokenfixture.ControllerThatOpensTheDatabase;
 import io.appkeys.adapter.persistence.DatabaseSettings;
 import io.appkeys.core.brokenfixture.a.First;
 import io.appkeys.core.brokenfixture.b.Second;
 import io.appkeys.core.domain.AccountName;
 import io.appkeys.core.domain.brokenfixture.DomainThatCallsAService;
-import io.appkeys.core.service.CredentialCache;
+import io.appkeys.core.service.AuthorizationService;
 import io.appkeys.core.service.brokenfixture.ServiceThatHashesDirectly;
 import io.appkeys.core.service.brokenfixture.ServiceThatUsesJdbc;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class RulesCanFailTest {
                 ArchitectureRules.ONION,
                 DomainThatCallsAService.class.getName(),
                 DomainThatCallsAService.class,
-                CredentialCache.class,
+                AuthorizationService.class,
                 AccountName.class);
     }
 
@@ -66,13 +67,22 @@ class RulesCanFailTest {
     }
 
     @Test
+    void portsRule_catchesACommandBuildingAService() {
+        assertBreaks(
+                ArchitectureRules.DRIVING_ADAPTERS_SEE_USE_CASES,
+                AuthorizationService.class.getName(),
+                CommandThatBuildsAService.class,
+                AuthorizationService.class);
+    }
+
+    @Test
     void cycleRule_catchesTwoPackagesUsingEachOther() {
         assertBreaks(ArchitectureRules.NO_CYCLES, "brokenfixture", First.class, Second.class);
     }
 
     @Test
     void theRules_passOnCleanClasses() {
-        assertFalse(evaluate(ArchitectureRules.CORE_IS_FRAMEWORK_FREE, CredentialCache.class)
+        assertFalse(evaluate(ArchitectureRules.CORE_IS_FRAMEWORK_FREE, AuthorizationService.class)
                 .hasViolation());
         assertFalse(evaluate(ArchitectureRules.ADAPTERS_ARE_INDEPENDENT, DatabaseSettings.class)
                 .hasViolation());

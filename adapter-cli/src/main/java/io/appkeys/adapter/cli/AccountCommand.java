@@ -4,6 +4,8 @@ import io.appkeys.core.domain.Account;
 import io.appkeys.core.domain.AccountName;
 import io.appkeys.core.domain.Email;
 import io.appkeys.core.domain.PersonName;
+import io.appkeys.core.port.in.CreateAccountUseCase;
+import io.appkeys.core.port.in.ListAccountsUseCase;
 import io.appkeys.core.port.in.NewAccount;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -36,7 +38,7 @@ final class AccountCommand {
                     Email masterEmail,
             @Option(names = "--master-name", paramLabel = "<name>", description = "the master user's name")
                     PersonName masterName) {
-        Account account = cli.appKeys()
+        Account account = cli.use(CreateAccountUseCase.class)
                 .createAccount(new NewAccount(name, masterEmail, Optional.ofNullable(masterName), AppKeysCli.ORIGIN));
         cli.output().show(Views.account(account));
     }
@@ -45,7 +47,7 @@ final class AccountCommand {
     void list() {
         cli.output()
                 .list(
-                        cli.appKeys().listAccounts().stream()
+                        cli.use(ListAccountsUseCase.class).listAccounts().stream()
                                 .map(Views::account)
                                 .toList(),
                         "No accounts.",

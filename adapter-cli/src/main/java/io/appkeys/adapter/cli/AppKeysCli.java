@@ -1,10 +1,10 @@
 package io.appkeys.adapter.cli;
 
-import io.appkeys.core.AppKeys;
 import io.appkeys.core.domain.Account;
 import io.appkeys.core.domain.AccountName;
 import io.appkeys.core.domain.Caller;
 import io.appkeys.core.domain.NotFoundException;
+import io.appkeys.core.port.in.FindAccountUseCase;
 import java.io.Console;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -50,8 +50,9 @@ import picocli.CommandLine.ScopeType;
             "2:usage error: a missing or invalid option, argument or value",
             "3:not found: no such account, user, app key, role or pending renewal",
             "4:conflict: it exists already, or a renewal is pending already",
-            "5:not authorized: credentials rejected, or the resource is not granted",
-            "6:store unavailable: the database cannot be reached; nothing was changed"
+            "5:not authenticated: auth check rejected the appKey and appToken",
+            "6:store unavailable: the database cannot be reached; nothing was changed",
+            "7:forbidden: authenticated, but not granted the resource or the account"
         },
         footerHeading = "%nEnvironment:%n",
         footer = {
@@ -87,7 +88,7 @@ public final class AppKeysCli {
     private final Composition composition;
     private PrintWriter out;
     private PrintWriter err;
-    private AppKeys appKeys;
+    private Composition.OpenStore store;
 
     /**
      * A command line over the store that {@code composition} opens.
@@ -158,29 +159,30 @@ public final class AppKeysCli {
     }
 
     private void closeStore() {
-        if (appKeys != null) {
-            AppKeys opened = appKeys;
-            appKeys = null;
+        if (store != null) {
+            Composition.OpenStore opened = store;
+            store = null;
             opened.close();
         }
     }
 
-    /** The key authority over the store, opened on first use so that help and completion never touch it. */
-    AppKeys appKeys() {
-        if (appKeys == null) {
-            appKeys = composition.open(Optional.ofNullable(database), warning -> {
+    /** A use case of the key authority over the store, opened on first use so that help never touches it. */
+    <T> T use(Class<T> port) {
+        if (store == null) {
+            store = composition.open(Optional.ofNullable(database), warning -> {
                 err.println("appkeys: warning: " + warning);
                 err.flush();
             });
         }
-        return appKeys;
+        return store.use(port);
     }
 
     /** The master user of the account that {@code option} names, acting from the CLI. */
     Caller master(AccountOption option) {
         AccountName name = option.resolve(environment);
-        Account account =
-                appKeys().findAccount(name).orElseThrow(() -> new NotFoundException("account " + name + " not found"));
+        Account account = use(FindAccountUseCase.class)
+                .findAccount(name)
+                .orElseThrow(() -> new NotFoundException("account " + name + " not found"));
         return Caller.master(account, ORIGIN);
     }
 

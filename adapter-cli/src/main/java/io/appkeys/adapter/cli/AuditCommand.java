@@ -3,6 +3,7 @@ package io.appkeys.adapter.cli;
 import io.appkeys.core.domain.AuditEntry;
 import io.appkeys.core.domain.Page;
 import io.appkeys.core.domain.PageRequest;
+import io.appkeys.core.port.in.ReadAuditLogUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -20,7 +21,7 @@ final class AuditCommand {
                     + " gives the cursor of the next page.")
     void list(@Mixin AccountOption account, @Mixin PageOptions pageOptions) {
         PageRequest request = pageOptions.request();
-        Page<AuditEntry> page = cli.appKeys().readAuditLog(cli.master(account), request);
+        Page<AuditEntry> page = cli.use(ReadAuditLogUseCase.class).readAuditLog(cli.master(account), request);
         cli.output()
                 .page(
                         page.items().stream().map(Views::audit).toList(),

@@ -6,6 +6,8 @@ import io.appkeys.core.domain.AuthenticationResult;
 import io.appkeys.core.domain.Decision;
 import io.appkeys.core.domain.KeyPrincipal;
 import io.appkeys.core.domain.ResourceName;
+import io.appkeys.core.port.in.AuthenticateUseCase;
+import io.appkeys.core.port.in.AuthorizeUseCase;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,24 +40,25 @@ final class AuthCommand {
                 .read()
                 .orElseThrow(() -> new CliFailure(
                         ExitCodes.USAGE, "no appToken given: pipe it on standard input or set " + TokenInput.VARIABLE));
-        AuthenticationResult result = cli.appKeys().authenticate(appKey.value(), token, AppKeysCli.ORIGIN);
+        AuthenticationResult result =
+                cli.use(AuthenticateUseCase.class).authenticate(appKey.value(), token, AppKeysCli.ORIGIN);
         if (result instanceof AuthenticationResult.Authenticated authenticated) {
             allowed(authenticated.principal(), resource, account);
         } else if (result instanceof AuthenticationResult.Throttled throttled) {
             // Unreachable in practice: throttling counts failures within one process, and a command is one check.
             throw new CliFailure(
-                    ExitCodes.NOT_AUTHORIZED,
+                    ExitCodes.NOT_AUTHENTICATED,
                     "not checked: too many failed checks for " + appKey + "; retry in "
                             + seconds(throttled.retryAfter()));
         } else if (result instanceof AuthenticationResult.Overloaded overloaded) {
             throw new CliFailure(
-                    ExitCodes.NOT_AUTHORIZED,
+                    ExitCodes.NOT_AUTHENTICATED,
                     "not checked: too many checks are waiting; retry in " + seconds(overloaded.retryAfter()));
         } else {
             // One message for every cause, and at one time, as the HTTP API does: the reason is for metrics only.
             holdFor(((AuthenticationResult.Rejected) result).holdFor());
             throw new CliFailure(
-                    ExitCodes.NOT_AUTHORIZED, "rejected: the appKey and appToken do not match an active app key");
+                    ExitCodes.NOT_AUTHENTICATED, "rejected: the appKey and appToken do not match an active app key");
         }
     }
 
@@ -63,7 +66,7 @@ final class AuthCommand {
         if (account != null && !account.equals(principal.account())) {
             // As the HTTP API's ?an=: a key acts on its own account only.
             throw new CliFailure(
-                    ExitCodes.NOT_AUTHORIZED,
+                    ExitCodes.FORBIDDEN,
                     "forbidden: " + principal.appKey() + " is authenticated, but it is not a key of account "
                             + account);
         }
@@ -77,9 +80,9 @@ final class AuthCommand {
                     .done("Authenticated: " + principal.appKey() + " of account " + principal.account() + ".", view);
             return;
         }
-        if (cli.appKeys().authorize(principal, resource) != Decision.ALLOWED) {
+        if (cli.use(AuthorizeUseCase.class).authorize(principal, resource) != Decision.ALLOWED) {
             throw new CliFailure(
-                    ExitCodes.NOT_AUTHORIZED,
+                    ExitCodes.FORBIDDEN,
                     "forbidden: " + principal.appKey() + " is authenticated, but its roles do not grant " + resource);
         }
         cli.output()

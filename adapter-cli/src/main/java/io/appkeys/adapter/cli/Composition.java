@@ -40,15 +40,15 @@ final class Composition {
      * Opens the store at {@code jdbcUrl}, else the one the environment names, else the embedded H2 file;
      * {@code warnings} receives what the operator should know about it, a line each.
      */
-    AppKeys open(Optional<String> jdbcUrl, Consumer<String> warnings) {
+    OpenStore open(Optional<String> jdbcUrl, Consumer<String> warnings) {
         Storage storage = Databases.open(settings(jdbcUrl), warnings);
         try {
             // No usage timer: a command is short, and closing the AppKeys writes the noted uses.
-            return AppKeys.builder()
+            return new OpenStore(AppKeys.builder()
                     .storage(storage)
                     .hasher(new LazyHasher(argon2))
                     .usageFlushEvery(null)
-                    .build();
+                    .build());
         } catch (RuntimeException e) {
             storage.close();
             throw e;
@@ -72,6 +72,25 @@ final class Composition {
         return jdbcUrl.map(
                         url -> new DatabaseSettings(url, fromEnvironment.user(), fromEnvironment.password(), POOL_SIZE))
                 .orElseGet(() -> fromEnvironment.withMaxPoolSize(POOL_SIZE));
+    }
+
+    /** The key authority over an open store: its use cases, and {@link #close()} to write what is pending. */
+    static final class OpenStore implements AutoCloseable {
+
+        private final AppKeys appKeys;
+
+        private OpenStore(AppKeys appKeys) {
+            this.appKeys = appKeys;
+        }
+
+        <T> T use(Class<T> port) {
+            return appKeys.use(port);
+        }
+
+        @Override
+        public void close() {
+            appKeys.close();
+        }
     }
 
     /**

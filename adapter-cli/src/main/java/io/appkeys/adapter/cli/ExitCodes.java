@@ -5,6 +5,7 @@ import io.appkeys.core.domain.ForbiddenException;
 import io.appkeys.core.domain.InvalidInputException;
 import io.appkeys.core.domain.NotFoundException;
 import io.appkeys.core.domain.StoreUnavailableException;
+import io.appkeys.core.domain.UnknownRoleException;
 
 /** The exit codes of {@code appkeys}, as listed in its help and in docs/cli.md. */
 final class ExitCodes {
@@ -14,8 +15,12 @@ final class ExitCodes {
     static final int USAGE = 2;
     static final int NOT_FOUND = 3;
     static final int CONFLICT = 4;
-    static final int NOT_AUTHORIZED = 5;
+    /** The pair did not authenticate ({@code auth check}), as HTTP answers 401. */
+    static final int NOT_AUTHENTICATED = 5;
+
     static final int STORE_UNAVAILABLE = 6;
+    /** Authenticated, but not allowed: the resource is not granted, or another account's; as HTTP answers 403. */
+    static final int FORBIDDEN = 7;
 
     private ExitCodes() {}
 
@@ -23,6 +28,9 @@ final class ExitCodes {
     static int of(Throwable failure) {
         if (failure instanceof CliFailure cli) {
             return cli.exitCode();
+        }
+        if (failure instanceof UnknownRoleException) {
+            return NOT_FOUND; // a role the command itself names, not one in a body: not found, like a key
         }
         if (failure instanceof InvalidInputException) {
             return USAGE;
@@ -34,7 +42,7 @@ final class ExitCodes {
             return CONFLICT;
         }
         if (failure instanceof ForbiddenException) {
-            return NOT_AUTHORIZED;
+            return FORBIDDEN;
         }
         if (failure instanceof StoreUnavailableException) {
             return STORE_UNAVAILABLE;

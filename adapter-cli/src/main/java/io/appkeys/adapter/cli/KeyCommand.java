@@ -2,7 +2,6 @@ package io.appkeys.adapter.cli;
 
 import io.appkeys.core.domain.AppKey;
 import io.appkeys.core.domain.AppKeyDetails;
-import io.appkeys.core.domain.Caller;
 import io.appkeys.core.domain.CreatedAppKey;
 import io.appkeys.core.domain.KeyRef;
 import io.appkeys.core.domain.Label;
@@ -10,6 +9,14 @@ import io.appkeys.core.domain.Page;
 import io.appkeys.core.domain.PageRequest;
 import io.appkeys.core.domain.RenewedToken;
 import io.appkeys.core.domain.TokenStatus;
+import io.appkeys.core.port.in.CancelRenewalUseCase;
+import io.appkeys.core.port.in.CreateAppKeyUseCase;
+import io.appkeys.core.port.in.DeleteAppKeyUseCase;
+import io.appkeys.core.port.in.FinishRenewalUseCase;
+import io.appkeys.core.port.in.GetAppKeyUseCase;
+import io.appkeys.core.port.in.ListAppKeysUseCase;
+import io.appkeys.core.port.in.RenewAppTokenUseCase;
+import io.appkeys.core.port.in.SetAppKeyActiveUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,7 +43,7 @@ final class KeyCommand {
                             paramLabel = "<label>",
                             description = "what the key is for, 1 to 100 characters")
                     Label label) {
-        CreatedAppKey created = cli.appKeys().createAppKey(cli.master(account), label);
+        CreatedAppKey created = cli.use(CreateAppKeyUseCase.class).createAppKey(cli.master(account), label);
         cli.output().show(Views.created(created), SHOWN_ONCE);
     }
 
@@ -45,7 +52,7 @@ final class KeyCommand {
             description = "Lists the app keys of an account, oldest first, one page at a time;" + " never a token.")
     void list(@Mixin AccountOption account, @Mixin PageOptions pageOptions) {
         PageRequest request = pageOptions.request();
-        Page<AppKey> page = cli.appKeys().listAppKeys(cli.master(account), request);
+        Page<AppKey> page = cli.use(ListAppKeysUseCase.class).listAppKeys(cli.master(account), request);
         cli.output()
                 .page(
                         page.items().stream().map(Views::key).toList(),
@@ -61,19 +68,19 @@ final class KeyCommand {
 
     @Command(name = "show", description = "Shows one app key with its token dates and roles; never a token.")
     void show(@Mixin AccountOption account, @Parameters(paramLabel = "<key>", description = KEY) KeyRef key) {
-        AppKeyDetails details = cli.appKeys().getAppKey(cli.master(account), key);
+        AppKeyDetails details = cli.use(GetAppKeyUseCase.class).getAppKey(cli.master(account), key);
         cli.output().show(Views.details(details));
     }
 
     @Command(name = "activate", description = "Lets an app key authenticate again.")
     void activate(@Mixin AccountOption account, @Parameters(paramLabel = "<key>", description = KEY) KeyRef key) {
-        AppKey changed = cli.appKeys().setAppKeyActive(cli.master(account), key, true);
+        AppKey changed = cli.use(SetAppKeyActiveUseCase.class).setAppKeyActive(cli.master(account), key, true);
         cli.output().show(Views.key(changed));
     }
 
     @Command(name = "deactivate", description = "Stops an app key from authenticating, from the next request on.")
     void deactivate(@Mixin AccountOption account, @Parameters(paramLabel = "<key>", description = KEY) KeyRef key) {
-        AppKey changed = cli.appKeys().setAppKeyActive(cli.master(account), key, false);
+        AppKey changed = cli.use(SetAppKeyActiveUseCase.class).setAppKeyActive(cli.master(account), key, false);
         cli.output().show(Views.key(changed));
     }
 
@@ -82,38 +89,32 @@ final class KeyCommand {
             description = "Starts a renewal: issues a new appToken, printed once; the old one"
                     + " keeps working until finish-renewal or its expiration.")
     void renew(@Mixin AccountOption account, @Parameters(paramLabel = "<key>", description = KEY) KeyRef key) {
-        RenewedToken renewed = cli.appKeys().renewAppToken(cli.master(account), key);
+        RenewedToken renewed = cli.use(RenewAppTokenUseCase.class).renewAppToken(cli.master(account), key);
         cli.output().show(Views.renewed(renewed), SHOWN_ONCE);
     }
 
     @Command(name = "finish-renewal", description = "Ends a pending renewal: the old appToken stops working now.")
     void finishRenewal(@Mixin AccountOption account, @Parameters(paramLabel = "<key>", description = KEY) KeyRef key) {
-        Caller caller = cli.master(account);
-        AppKey found = cli.appKeys().getAppKey(caller, key).key();
-        TokenStatus status = cli.appKeys().finishRenewal(caller, KeyRef.of(found.id()));
+        TokenStatus status = cli.use(FinishRenewalUseCase.class).finishRenewal(cli.master(account), key);
         cli.output()
                 .done(
-                        "Renewal finished: only the new appToken of " + found.appKey() + " works now.",
-                        Views.tokens(status, found));
+                        "Renewal finished: only the new appToken of " + status.appKey() + " works now.",
+                        Views.tokens(status));
     }
 
     @Command(name = "cancel-renewal", description = "Drops a pending renewal: the new appToken stops working now.")
     void cancelRenewal(@Mixin AccountOption account, @Parameters(paramLabel = "<key>", description = KEY) KeyRef key) {
-        Caller caller = cli.master(account);
-        AppKey found = cli.appKeys().getAppKey(caller, key).key();
-        TokenStatus status = cli.appKeys().cancelRenewal(caller, KeyRef.of(found.id()));
+        TokenStatus status = cli.use(CancelRenewalUseCase.class).cancelRenewal(cli.master(account), key);
         cli.output()
                 .done(
-                        "Renewal cancelled: the new appToken of " + found.appKey() + " no longer works;"
+                        "Renewal cancelled: the new appToken of " + status.appKey() + " no longer works;"
                                 + " the current one still does.",
-                        Views.tokens(status, found));
+                        Views.tokens(status));
     }
 
     @Command(name = "delete", description = "Deletes an app key; its tokens stop working at once.")
     void delete(@Mixin AccountOption account, @Parameters(paramLabel = "<key>", description = KEY) KeyRef key) {
-        Caller caller = cli.master(account);
-        AppKey found = cli.appKeys().getAppKey(caller, key).key();
-        cli.appKeys().deleteAppKey(caller, KeyRef.of(found.id()));
+        AppKey found = cli.use(DeleteAppKeyUseCase.class).deleteAppKey(cli.master(account), key);
         cli.output()
                 .done(
                         "Deleted app key " + found.appKey() + " (" + found.id() + ").",

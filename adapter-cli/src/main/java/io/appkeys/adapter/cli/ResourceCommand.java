@@ -2,6 +2,8 @@ package io.appkeys.adapter.cli;
 
 import io.appkeys.core.domain.Resource;
 import io.appkeys.core.domain.ResourceName;
+import io.appkeys.core.port.in.DefineResourceUseCase;
+import io.appkeys.core.port.in.ListResourcesUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,7 +21,7 @@ final class ResourceCommand {
     void list(@Mixin AccountOption account) {
         cli.output()
                 .list(
-                        cli.appKeys().listResources(cli.master(account)).stream()
+                        cli.use(ListResourcesUseCase.class).listResources(cli.master(account)).stream()
                                 .map(Views::resource)
                                 .toList(),
                         "No resources.",
@@ -45,7 +47,8 @@ final class ResourceCommand {
                             paramLabel = "<category>",
                             description = "its category within the product")
                     String category) {
-        Resource resource = cli.appKeys().defineResource(cli.master(account), new Resource(name, product, category));
+        Resource resource = cli.use(DefineResourceUseCase.class)
+                .defineResource(cli.master(account), new Resource(name, product, category));
         cli.output().show(Views.resource(resource));
     }
 }

@@ -1,13 +1,15 @@
 package io.appkeys.adapter.cli;
 
-import io.appkeys.core.domain.Caller;
-import io.appkeys.core.domain.NotFoundException;
 import io.appkeys.core.domain.PrincipalRef;
 import io.appkeys.core.domain.ResourceName;
 import io.appkeys.core.domain.Role;
 import io.appkeys.core.domain.RoleId;
+import io.appkeys.core.domain.RoleLinks;
 import io.appkeys.core.domain.RoleName;
-import java.util.List;
+import io.appkeys.core.port.in.CreateRoleUseCase;
+import io.appkeys.core.port.in.LinkRolesUseCase;
+import io.appkeys.core.port.in.ListRolesUseCase;
+import io.appkeys.core.port.in.UnlinkRoleUseCase;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +30,7 @@ final class RoleCommand {
     void list(@Mixin AccountOption account) {
         cli.output()
                 .list(
-                        cli.appKeys().listRoles(cli.master(account)).stream()
+                        cli.use(ListRolesUseCase.class).listRoles(cli.master(account)).stream()
                                 .map(Views::role)
                                 .toList(),
                         "No roles.",
@@ -50,44 +52,38 @@ final class RoleCommand {
                             paramLabel = "<resource>",
                             description = "a resource the role grants; repeat the option or separate names with commas")
                     Set<ResourceName> resources) {
-        Role role = cli.appKeys().createRole(cli.master(account), name, resources);
+        Role role = cli.use(CreateRoleUseCase.class).createRole(cli.master(account), name, resources);
         cli.output().show(Views.role(role));
     }
 
-    @Command(
-            name = "grant",
-            description = "Grants a role to a user or an app key; it holds from the next" + " request on.")
+    @Command(name = "grant", description = "Grants a role to a user or an app key; it holds from the next request on.")
     void grant(
             @Mixin AccountOption account,
             @Parameters(paramLabel = "<roleId>", description = "the role's id (see 'role list')") RoleId roleId,
             @Option(names = "--to", required = true, paramLabel = "<principal>", description = PRINCIPAL)
                     PrincipalRef principal) {
-        Caller caller = cli.master(account);
-        Role role = existing(caller, roleId);
-        cli.appKeys().linkRoles(caller, principal, Set.of(role.id()));
-        List<Role> roles = cli.appKeys().rolesOf(caller, principal);
+        RoleLinks links = cli.use(LinkRolesUseCase.class).linkRoles(cli.master(account), principal, Set.of(roleId));
+        Role role = links.named().get(0);
         cli.output()
                 .done(
                         "Granted role " + role.id() + " (" + role.name() + ") to " + principal + ".",
                         View.of()
                                 .with("principal", principal.toString())
                                 .with("granted", Views.roleName(role))
-                                .with("roles", Views.roleNames(roles)));
+                                .with("roles", Views.roleNames(links.held())));
     }
 
     @Command(
             name = "revoke",
-            description = "Revokes a role from a user or an app key; it no longer holds from" + " the next request on.")
+            description = "Revokes a role from a user or an app key; it no longer holds from the next request on.")
     void revoke(
             @Mixin AccountOption account,
             @Parameters(paramLabel = "<roleId>", description = "the role's id (see 'role list')") RoleId roleId,
             @Option(names = "--from", required = true, paramLabel = "<principal>", description = PRINCIPAL)
                     PrincipalRef principal) {
-        Caller caller = cli.master(account);
-        Role role = existing(caller, roleId);
-        boolean held = cli.appKeys().rolesOf(caller, principal).stream().anyMatch(r -> r.id().equals(role.id()));
-        cli.appKeys().unlinkRole(caller, principal, role.id());
-        List<Role> roles = cli.appKeys().rolesOf(caller, principal);
+        RoleLinks links = cli.use(UnlinkRoleUseCase.class).unlinkRole(cli.master(account), principal, roleId);
+        Role role = links.named().get(0);
+        boolean held = links.changed(role);
         String sentence = held
                 ? "Revoked role " + role.id() + " (" + role.name() + ") from " + principal + "."
                 : principal + " did not hold role " + role.id() + " (" + role.name() + "); nothing changed.";
@@ -98,17 +94,6 @@ final class RoleCommand {
                                 .with("principal", principal.toString())
                                 .with("revoked", Views.roleName(role))
                                 .with("held", held)
-                                .with("roles", Views.roleNames(roles)));
-    }
-
-    /**
-     * Core treats an unknown role in a request body as bad input (VTEX answers 400); here the role is what the
-     * command names, so an unknown one is "not found", like an unknown key.
-     */
-    private Role existing(Caller caller, RoleId id) {
-        return cli.appKeys().listRoles(caller).stream()
-                .filter(role -> role.id().equals(id))
-                .findFirst()
-                .orElseThrow(() -> new NotFoundException("role " + id + " not found in account " + caller.account()));
+                                .with("roles", Views.roleNames(links.held())));
     }
 }

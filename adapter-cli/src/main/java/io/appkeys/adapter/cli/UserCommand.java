@@ -1,12 +1,14 @@
 package io.appkeys.adapter.cli;
 
-import io.appkeys.core.domain.Caller;
 import io.appkeys.core.domain.Email;
 import io.appkeys.core.domain.Page;
 import io.appkeys.core.domain.PageRequest;
 import io.appkeys.core.domain.PersonName;
 import io.appkeys.core.domain.PrincipalRef;
 import io.appkeys.core.domain.User;
+import io.appkeys.core.port.in.AddUserUseCase;
+import io.appkeys.core.port.in.ListUsersUseCase;
+import io.appkeys.core.port.in.RemoveUserUseCase;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,14 +28,14 @@ final class UserCommand {
             @Mixin AccountOption account,
             @Parameters(paramLabel = "<email>", description = "the user's email") Email email,
             @Option(names = "--name", paramLabel = "<name>", description = "the user's name") PersonName name) {
-        User user = cli.appKeys().addUser(cli.master(account), email, Optional.ofNullable(name));
+        User user = cli.use(AddUserUseCase.class).addUser(cli.master(account), email, Optional.ofNullable(name));
         cli.output().show(Views.user(user));
     }
 
     @Command(name = "list", description = "Lists the users of an account, oldest first, one page at a time.")
     void list(@Mixin AccountOption account, @Mixin PageOptions pageOptions) {
         PageRequest request = pageOptions.request();
-        Page<User> page = cli.appKeys().listUsers(cli.master(account), request);
+        Page<User> page = cli.use(ListUsersUseCase.class).listUsers(cli.master(account), request);
         cli.output()
                 .page(
                         page.items().stream().map(Views::user).toList(),
@@ -49,9 +51,7 @@ final class UserCommand {
     void remove(
             @Mixin AccountOption account,
             @Parameters(paramLabel = "<user>", description = "the user's id or email") PrincipalRef user) {
-        Caller caller = cli.master(account);
-        User found = cli.appKeys().getUser(caller, user);
-        cli.appKeys().removeUser(caller, new PrincipalRef.ById(found.id().value()));
+        User found = cli.use(RemoveUserUseCase.class).removeUser(cli.master(account), user);
         cli.output()
                 .done(
                         "Removed user " + found.email() + " (" + found.id() + ").",

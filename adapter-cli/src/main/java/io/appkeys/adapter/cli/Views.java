@@ -69,10 +69,10 @@ final class Views {
         return view.with("appToken", renewed.newToken().reveal());
     }
 
-    static View tokens(TokenStatus status, AppKey key) {
+    static View tokens(TokenStatus status) {
         View view = View.of()
-                .with("id", key.id().toString())
-                .with("appKey", key.appKey().value());
+                .with("id", status.id().toString())
+                .with("appKey", status.appKey().value());
         tokens(view, status);
         return view;
     }

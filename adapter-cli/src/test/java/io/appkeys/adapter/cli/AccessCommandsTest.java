@@ -210,7 +210,7 @@ class AccessCommandsTest {
         String line = cli.run("role", "grant", "999", "--to", key.get("appKey").asText(), "--account", account)
                 .fails(ExitCodes.NOT_FOUND);
 
-        assertEquals("appkeys role grant: role 999 not found in account " + account, line);
+        assertEquals("appkeys role grant: role 999 does not exist in account " + account, line);
         assertEquals(List.of(), roleNames(key.get("id").asText()));
         assertEquals(events, actions().size());
         cli.run("role", "revoke", "999", "--from", key.get("appKey").asText(), "--account", account)

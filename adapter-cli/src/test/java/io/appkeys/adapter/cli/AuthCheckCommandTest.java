@@ -77,11 +77,11 @@ class AuthCheckCommandTest {
         String wrong = token.substring(0, 100) + "A".repeat(28);
 
         String wrongToken =
-                cli.withInput(wrong, "auth", "check", "--app-key", appKey).fails(ExitCodes.NOT_AUTHORIZED);
+                cli.withInput(wrong, "auth", "check", "--app-key", appKey).fails(ExitCodes.NOT_AUTHENTICATED);
         String unknownKey = cli.withInput(token, "auth", "check", "--app-key", "vtexappkey-" + account + "-QQQQQQ")
-                .fails(ExitCodes.NOT_AUTHORIZED);
+                .fails(ExitCodes.NOT_AUTHENTICATED);
         String malformed =
-                cli.withInput("short", "auth", "check", "--app-key", appKey).fails(ExitCodes.NOT_AUTHORIZED);
+                cli.withInput("short", "auth", "check", "--app-key", appKey).fails(ExitCodes.NOT_AUTHENTICATED);
 
         assertEquals(
                 "appkeys auth check: rejected: the appKey and appToken do not match an active app key", wrongToken);
@@ -94,7 +94,7 @@ class AuthCheckCommandTest {
     void aDeactivatedKey_isRejected() {
         cli.run("key", "deactivate", appKey, "--account", account).ok();
 
-        cli.withInput(token, "auth", "check", "--app-key", appKey).fails(ExitCodes.NOT_AUTHORIZED);
+        cli.withInput(token, "auth", "check", "--app-key", appKey).fails(ExitCodes.NOT_AUTHENTICATED);
 
         cli.run("key", "activate", appKey, "--account", account).ok();
         cli.withInput(token, "auth", "check", "--app-key", appKey).ok();
@@ -103,7 +103,7 @@ class AuthCheckCommandTest {
     @Test
     void aResourceThatTheKeysRolesGrant_isAllowed_andOneTheyDoNot_isForbidden() {
         String line = cli.withInput(token, "auth", "check", "--app-key", appKey, "--resource", "ViewApiKeys")
-                .fails(ExitCodes.NOT_AUTHORIZED);
+                .fails(ExitCodes.FORBIDDEN);
         assertEquals(
                 "appkeys auth check: forbidden: " + appKey + " is authenticated, but its roles do not grant"
                         + " ViewApiKeys",
@@ -133,7 +133,7 @@ class AuthCheckCommandTest {
         cli.withInput(token, "auth", "check", "--app-key", appKey, "--account", account)
                 .ok();
         String line = cli.withInput(token, "auth", "check", "--app-key", appKey, "--account", other)
-                .fails(ExitCodes.NOT_AUTHORIZED);
+                .fails(ExitCodes.FORBIDDEN);
 
         assertEquals(
                 "appkeys auth check: forbidden: " + appKey + " is authenticated, but it is not a key of" + " account "

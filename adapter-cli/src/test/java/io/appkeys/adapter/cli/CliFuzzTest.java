@@ -11,6 +11,7 @@ import io.appkeys.core.domain.Caller;
 import io.appkeys.core.domain.KeyRef;
 import io.appkeys.core.domain.PageRequest;
 import io.appkeys.core.domain.PrincipalRef;
+import io.appkeys.core.fixtures.AllUseCases;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -78,7 +79,7 @@ class CliFuzzTest {
 
     private static TestStore store;
     private static Cli cli;
-    private static AppKeys reader;
+    private static AllUseCases reader;
     private static String account;
     private static String victim;
     private static String victimToken;
@@ -93,11 +94,11 @@ class CliFuzzTest {
         victimToken = created.get("appToken").asText();
         cli.run("user", "add", "ana@" + account + ".example", "--account", account)
                 .ok();
-        reader = AppKeys.builder()
+        reader = new AllUseCases(AppKeys.builder()
                 .storage(Databases.open(store.settings()))
                 .argon2(Argon2Parameters.fast())
                 .usageFlushEvery(null)
-                .build();
+                .build());
     }
 
     @AfterContainer

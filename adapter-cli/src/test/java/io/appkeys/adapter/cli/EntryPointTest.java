@@ -63,13 +63,14 @@ class EntryPointTest {
                 .takeWhile(line -> !line.isBlank())
                 .map(String::strip)
                 .toList();
-        assertEquals(7, codes.size(), help::toString);
+        assertEquals(8, codes.size(), help::toString);
         assertTrue(codes.get(0).matches("0 +success"), codes::toString);
         assertTrue(codes.get(2).matches("2 +usage error: .*"), codes::toString);
         assertTrue(codes.get(3).matches("3 +not found: .*"), codes::toString);
         assertTrue(codes.get(4).matches("4 +conflict: .*"), codes::toString);
-        assertTrue(codes.get(5).matches("5 +not authorized: .*"), codes::toString);
         assertTrue(codes.get(6).matches("6 +store unavailable: .*"), codes::toString);
+        assertTrue(codes.get(5).matches("5 +not authenticated: .*"), codes::toString);
+        assertTrue(codes.get(7).matches("7 +forbidden: .*"), codes::toString);
         help.printed("APPKEYS_ACCOUNT").printed("APPKEYS_APP_TOKEN");
     }
 

@@ -252,7 +252,7 @@ class KeyCommandsTest {
         assertEquals(
                 Set.of("id", "appKey", "tokenCreatedIn", "newTokenCreatedIn", "tokenExpiresIn"), fieldsOf(finished));
         assertTrue(finished.get("newTokenCreatedIn").isNull());
-        cli.withInput(oldToken, "auth", "check", "--app-key", appKey).fails(ExitCodes.NOT_AUTHORIZED);
+        cli.withInput(oldToken, "auth", "check", "--app-key", appKey).fails(ExitCodes.NOT_AUTHENTICATED);
         cli.withInput(newToken, "auth", "check", "--app-key", appKey).ok();
     }
 
@@ -295,7 +295,7 @@ class KeyCommandsTest {
                 .printed("Renewal cancelled: the new" + " appToken of " + appKey
                         + " no longer works; the current one still does.");
 
-        cli.withInput(newToken, "auth", "check", "--app-key", appKey).fails(ExitCodes.NOT_AUTHORIZED);
+        cli.withInput(newToken, "auth", "check", "--app-key", appKey).fails(ExitCodes.NOT_AUTHENTICATED);
         cli.withInput(key.get("appToken").asText(), "auth", "check", "--app-key", appKey)
                 .ok();
         cli.run("key", "cancel-renewal", appKey, "--account", account).fails(ExitCodes.NOT_FOUND);
@@ -319,7 +319,7 @@ class KeyCommandsTest {
                         "check",
                         "--app-key",
                         key.get("appKey").asText())
-                .fails(ExitCodes.NOT_AUTHORIZED);
+                .fails(ExitCodes.NOT_AUTHENTICATED);
         cli.run("key", "delete", id, "--account", account).fails(ExitCodes.NOT_FOUND);
     }
 

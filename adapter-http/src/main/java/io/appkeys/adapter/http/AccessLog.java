@@ -22,8 +22,6 @@ import org.slf4j.LoggerFactory;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class AccessLog implements Ordered {
 
-    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 1000;
-
     private static final Logger LOG = LoggerFactory.getLogger("io.appkeys.access");
     private static final String STARTED = "appkeys.started";
 
@@ -42,7 +40,7 @@ final class AccessLog implements Ordered {
         long micros = request.getAttribute(STARTED, Long.class)
                 .map(start -> (System.nanoTime() - start) / 1000)
                 .orElse(-1L);
-        String appKey = request.getHeaders().get(VtexHeaders.APP_KEY);
+        String appKey = request.getHeaders().get(RequestCredentials.APP_KEY);
         LOG.info(
                 "{} {} {} {}us appKey={}",
                 request.getMethod(),
@@ -64,6 +62,6 @@ final class AccessLog implements Ordered {
 
     @Override
     public int getOrder() {
-        return ORDER;
+        return FilterOrder.ACCESS_LOG;
     }
 }

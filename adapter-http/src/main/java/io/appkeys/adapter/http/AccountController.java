@@ -43,7 +43,7 @@ final class AccountController {
                 account.name().value(),
                 account.name().value(),
                 true,
-                Wire.time(account.createdIn()),
+                account.createdIn().toString(),
                 new Contact(account.masterEmail().value()),
                 appKeys);
     }
@@ -78,7 +78,7 @@ final class AccountController {
                     key.appKey().value(),
                     null,
                     key.label().value(),
-                    Wire.time(key.createdIn()),
+                    key.createdIn().toString(),
                     key.active(),
                     false);
         }

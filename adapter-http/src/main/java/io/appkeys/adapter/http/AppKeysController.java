@@ -71,7 +71,7 @@ final class AppKeysController {
                         key.appKey().value(),
                         created.token().reveal(),
                         key.label().value(),
-                        Wire.time(key.createdIn()),
+                        key.createdIn().toString(),
                         key.active()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
@@ -132,7 +132,7 @@ final class AppKeysController {
                     key.id().toString(),
                     key.appKey().value(),
                     key.label().value(),
-                    Wire.time(key.createdIn()),
+                    key.createdIn().toString(),
                     key.active());
         }
     }

@@ -6,6 +6,7 @@ import io.appkeys.core.AppKeys;
 import io.appkeys.core.crypto.Argon2Parameters;
 import io.appkeys.core.crypto.Argon2idHasher;
 import io.appkeys.core.port.out.Storage;
+import io.appkeys.core.service.AppKeysSettings;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The composition root: the only place that knows how the authority is assembled. It opens the store
  * (embedded H2 by default, PostgreSQL through {@code APPKEYS_DB_URL}), builds core on it with the configured
- * Argon2 parameters and settings, and closes both on shutdown. Everything else sees core's use cases only.
+ * Argon2 parameters and settings, and closes both on shutdown. {@link UseCaseBeans} publishes each use case;
+ * everything else sees those ports only.
  */
 @Factory
 class AppKeysFactory {
@@ -42,13 +44,28 @@ class AppKeysFactory {
             return AppKeys.builder()
                     .storage(storage)
                     .hasher(hasher)
-                    .settings(properties.settings())
+                    .settings(settings(properties))
                     .usageFlushEvery(properties.getUsageFlushEvery())
                     .build();
         } catch (RuntimeException e) {
             storage.close();
             throw e;
         }
+    }
+
+    /** Core's settings; invalid values fail the start with core's message. */
+    private static AppKeysSettings settings(AppKeysProperties properties) {
+        return new AppKeysSettings(
+                properties.getAppKeyPrefix(),
+                properties.getRenewalPeriod(),
+                properties.getCacheTtl(),
+                properties.getCacheMaxEntries(),
+                properties.getThrottleMaxFailures(),
+                properties.getThrottleWindow(),
+                properties.getHashingConcurrency(),
+                properties.getHashingMaxWait(),
+                properties.getUsageInterval(),
+                properties.getRefusalTime());
     }
 
     /** OWASP's minimum, with whatever the configuration overrides. */

@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * The tunable parts of core, read from configuration ({@code appkeys.*} in application.properties, or
- * environment variables such as {@code APPKEYS_ARGON2_MEMORY_KIB}). Every default is core's production
- * default; Argon2's, when not set, are left to the composition root, which knows the hasher.
+ * environment variables such as {@code APPKEYS_ARGON2_MEMORY_KIB}), for the composition root
+ * ({@link AppKeysFactory}) to build core's settings from. Every default is core's production default;
+ * Argon2's, when not set, are left to the composition root, which knows the hasher.
  */
 @ConfigurationProperties("appkeys")
 class AppKeysProperties {
@@ -30,19 +31,44 @@ class AppKeysProperties {
     private Integer argon2Iterations;
     private Integer argon2Parallelism;
 
-    /** Core's settings; invalid values fail the start with core's message. */
-    AppKeysSettings settings() {
-        return new AppKeysSettings(
-                appKeyPrefix,
-                renewalPeriod,
-                cacheTtl,
-                cacheMaxEntries,
-                throttleMaxFailures,
-                throttleWindow,
-                hashingConcurrency,
-                hashingMaxWait,
-                usageInterval,
-                refusalTime);
+    String getAppKeyPrefix() {
+        return appKeyPrefix;
+    }
+
+    Duration getRenewalPeriod() {
+        return renewalPeriod;
+    }
+
+    Duration getCacheTtl() {
+        return cacheTtl;
+    }
+
+    int getCacheMaxEntries() {
+        return cacheMaxEntries;
+    }
+
+    int getThrottleMaxFailures() {
+        return throttleMaxFailures;
+    }
+
+    Duration getThrottleWindow() {
+        return throttleWindow;
+    }
+
+    int getHashingConcurrency() {
+        return hashingConcurrency;
+    }
+
+    Duration getHashingMaxWait() {
+        return hashingMaxWait;
+    }
+
+    Duration getUsageInterval() {
+        return usageInterval;
+    }
+
+    Duration getRefusalTime() {
+        return refusalTime;
     }
 
     /** Argon2's memory in KiB, iterations and lanes, each empty when not configured. */

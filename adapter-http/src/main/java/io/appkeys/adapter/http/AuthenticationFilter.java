@@ -1,9 +1,9 @@
 package io.appkeys.adapter.http;
 
-import io.appkeys.core.domain.AccountName;
 import io.appkeys.core.domain.AuthenticationResult;
 import io.appkeys.core.domain.Caller;
 import io.appkeys.core.domain.ForbiddenException;
+import io.appkeys.core.port.in.Attempt;
 import io.appkeys.core.port.in.AuthenticateUseCase;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
@@ -38,16 +38,19 @@ final class AuthenticationFilter implements Ordered {
     static final Duration THROTTLED_PAUSE = Duration.ofSeconds(1);
 
     private final AuthenticateUseCase authentication;
+    private final RequestCredentials credentials;
     private final ClientAddress clients;
     private final ExecutorService blocking;
     private final TaskScheduler timer;
 
     AuthenticationFilter(
             AuthenticateUseCase authentication,
+            RequestCredentials credentials,
             ClientAddress clients,
             @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
             TaskScheduler timer) {
         this.authentication = authentication;
+        this.credentials = credentials;
         this.clients = clients;
         this.blocking = blocking;
         this.timer = timer;
@@ -60,21 +63,22 @@ final class AuthenticationFilter implements Ordered {
             // no endpoint serves this path and method: its 404 or 405 needs no credentials, and gets none checked
             return CompletableFuture.completedFuture(request);
         }
-        String appKey = request.getHeaders().get(VtexHeaders.APP_KEY);
-        String appToken = request.getHeaders().get(VtexHeaders.APP_TOKEN);
-        String source = clients.source(request);
-        Optional<AuthenticationResult> quick = authentication.authenticateWithoutBlocking(appKey, appToken, source);
+        Attempt attempt = credentials.attempt(request);
+        Optional<AuthenticationResult> quick = authentication.authenticateWithoutBlocking(attempt);
         if (quick.isPresent()) {
             return decide(request, quick.get());
         }
-        return CompletableFuture.supplyAsync(() -> authentication.authenticate(appKey, appToken, source), blocking)
+        return CompletableFuture.supplyAsync(() -> authentication.authenticate(attempt), blocking)
                 .thenCompose(result -> decide(request, result));
     }
 
     private CompletionStage<HttpRequest<?>> decide(HttpRequest<?> request, AuthenticationResult result) {
         if (result instanceof AuthenticationResult.Authenticated authenticated) {
             Caller caller = new Caller(authenticated.principal(), clients.of(request));
-            requireOwnAccount(request, caller.account());
+            if (!RequestCredentials.mayActOn(request, caller.account())) {
+                throw new ForbiddenException("the credentials belong to account " + caller.account()
+                        + ", not to the account named by the an parameter");
+            }
             request.setAttribute(CALLER, caller);
             return CompletableFuture.completedFuture(request);
         }
@@ -97,17 +101,8 @@ final class AuthenticationFilter implements Ordered {
         return refusal;
     }
 
-    /** VTEX's {@code ?an=}: a caller acts on its own account only. */
-    private static void requireOwnAccount(HttpRequest<?> request, AccountName account) {
-        Optional<String> named = request.getParameters().getFirst(VtexHeaders.ACCOUNT_PARAMETER);
-        if (named.isPresent() && !named.get().equals(account.value())) {
-            throw new ForbiddenException(
-                    "the credentials belong to account " + account + ", not to the account named by the an parameter");
-        }
-    }
-
     @Override
     public int getOrder() {
-        return AccessLog.ORDER + 2;
+        return FilterOrder.AUTHENTICATION;
     }
 }

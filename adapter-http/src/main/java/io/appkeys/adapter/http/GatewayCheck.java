@@ -3,6 +3,7 @@ package io.appkeys.adapter.http;
 import io.appkeys.core.domain.AuthenticationResult;
 import io.appkeys.core.domain.Principal;
 import io.appkeys.core.domain.ResourceName;
+import io.appkeys.core.port.in.Attempt;
 import io.appkeys.core.port.in.AuthenticateUseCase;
 import io.appkeys.core.port.in.AuthorizeUseCase;
 import io.micronaut.core.annotation.Nullable;
@@ -19,7 +20,8 @@ import java.util.Optional;
  * confirm without blocking (from its credential cache) and whose resource it grants gets its 200 here. This
  * skips Micronaut's asynchronous filter chain and argument binding, which measured about a sixth of the
  * request's cost on the path gateways call most. Anything else (a rejection, a throttle, a miss that needs
- * the store, a denial, an {@code an} parameter, a malformed resource, another method than GET) continues to the
+ * the store, a denial, an {@code an} parameter of another account, a malformed resource, another method than GET)
+ * continues to the
  * {@link AuthenticationFilter} and {@link AuthzController}, which give every other answer.
  */
 @ServerFilter(value = AuthzController.CHECK_PATH, methods = HttpMethod.GET)
@@ -27,12 +29,12 @@ final class GatewayCheck implements Ordered {
 
     private final AuthenticateUseCase authentication;
     private final AuthorizeUseCase authorization;
-    private final ClientAddress clients;
+    private final RequestCredentials credentials;
 
-    GatewayCheck(AuthenticateUseCase authentication, AuthorizeUseCase authorization, ClientAddress clients) {
+    GatewayCheck(AuthenticateUseCase authentication, AuthorizeUseCase authorization, RequestCredentials credentials) {
         this.authentication = authentication;
         this.authorization = authorization;
-        this.clients = clients;
+        this.credentials = credentials;
     }
 
     /** The 200 when the pair is in core's cache and grants the resource; null to let the request go on. */
@@ -40,24 +42,27 @@ final class GatewayCheck implements Ordered {
     @Nullable
     HttpResponse<?> answer(HttpRequest<?> request) {
         String resource = request.getParameters().get(AuthzController.RESOURCE);
-        if (!ResourceName.isWellFormed(resource) || request.getParameters().contains(VtexHeaders.ACCOUNT_PARAMETER)) {
+        if (!ResourceName.isWellFormed(resource)) {
             return null;
         }
-        Optional<AuthenticationResult> quick = authentication.authenticateWithoutBlocking(
-                request.getHeaders().get(VtexHeaders.APP_KEY),
-                request.getHeaders().get(VtexHeaders.APP_TOKEN),
-                clients.source(request));
-        if (quick.isEmpty() || !(quick.get() instanceof AuthenticationResult.Authenticated authenticated)) {
-            return null;
+        Attempt attempt = credentials.read(request);
+        Optional<AuthenticationResult> quick = authentication.authenticateWithoutBlocking(attempt);
+        if (quick.isPresent() && quick.get() instanceof AuthenticationResult.Authenticated authenticated) {
+            Principal principal = authenticated.principal();
+            if (RequestCredentials.mayActOn(request, principal.account())
+                    && authorization
+                            .authorize(principal, new ResourceName(resource))
+                            .allowed()) {
+                return AuthzController.allowed(principal);
+            }
         }
-        Principal principal = authenticated.principal();
-        return authorization.authorize(principal, new ResourceName(resource)).allowed()
-                ? AuthzController.allowed(principal)
-                : null;
+        // not answered here: the filter decides, on the same attempt (stored only now, off the fast path)
+        RequestCredentials.handOn(request, attempt);
+        return null;
     }
 
     @Override
     public int getOrder() {
-        return AccessLog.ORDER + 1;
+        return FilterOrder.GATEWAY_CHECK;
     }
 }

@@ -1,18 +1,17 @@
 package io.appkeys.adapter.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.appkeys.core.domain.Cursor;
 import io.appkeys.core.domain.InvalidInputException;
+import io.appkeys.core.domain.NumberedPage;
 import io.appkeys.core.domain.Page;
 import io.appkeys.core.domain.PageRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Bridges core's keyset pages to what VTEX's API offers: whole lists, and numbered pages
- * ({@code numItems}, {@code pageNumber} from 1) in the shape {@code {items, paging{page, perPage, total, pages}}}.
+ * What VTEX's API offers over core's lists: whole lists, and numbered pages ({@code numItems}, {@code pageNumber}
+ * from 1) in the shape {@code {items, paging{page, perPage, total, pages}}}.
  */
 final class Pages {
 
@@ -34,61 +33,41 @@ final class Pages {
         }
     }
 
-    /** Page {@code number} of {@code perPage} items; the pages before it are skipped by keyset, not loaded whole. */
-    static <T> List<T> numbered(Function<PageRequest, Page<T>> lister, Numbered numbered) {
-        long skip = (long) (numbered.page() - 1) * numbered.perPage();
-        Optional<Cursor> cursor = Optional.empty();
-        while (skip > 0) {
-            int limit = (int) Math.min(PageRequest.MAX_LIMIT, skip);
-            Page<?> page = lister.apply(new PageRequest(cursor, limit));
-            if (page.next().isEmpty()) {
-                return List.of();
-            }
-            cursor = page.next();
-            skip -= limit;
-        }
-        return lister.apply(new PageRequest(cursor, numbered.perPage())).items();
+    /** VTEX's query parameters, read as given: {@code numItems} 1 to 1000 (default 10), {@code pageNumber} from 1. */
+    static NumberedPage numbered(String pageNumber, String numItems) {
+        int page = wholeNumber(pageNumber, "pageNumber", Integer.MAX_VALUE, 1);
+        int perPage = wholeNumber(numItems, "numItems", PageRequest.MAX_LIMIT, DEFAULT_PER_PAGE);
+        return new NumberedPage(page, perPage);
     }
 
-    /** Page {@code number} of a list held whole. */
-    static <T> List<T> numbered(List<T> all, Numbered numbered) {
-        long from = (long) (numbered.page() - 1) * numbered.perPage();
-        if (from >= all.size()) {
+    /** The page's items out of a list held whole. */
+    static <T> List<T> slice(List<T> all, NumberedPage page) {
+        if (page.offset() >= all.size()) {
             return List.of();
         }
-        return all.subList((int) from, (int) Math.min(all.size(), from + numbered.perPage()));
+        return all.subList((int) page.offset(), (int) Math.min(all.size(), page.offset() + page.size()));
     }
 
-    /** VTEX's query parameters, checked: {@code numItems} 1 to 1000 (default 10), {@code pageNumber} from 1. */
-    record Numbered(int page, int perPage) {
+    /** VTEX's paged shape for the items of {@code page}, out of {@code total}. */
+    static <T> Paged<T> paged(NumberedPage page, List<T> items, long total) {
+        long pages = (total + page.size() - 1) / page.size();
+        return new Paged<>(items, new Paging(page.number(), page.size(), total, pages));
+    }
 
-        /** Reads the two parameters as given in the query string; absent ones take their defaults. */
-        static Numbered of(String pageNumber, String numItems) {
-            int page = wholeNumber(pageNumber, "pageNumber", 1, Integer.MAX_VALUE, 1);
-            int perPage = wholeNumber(numItems, "numItems", 1, PageRequest.MAX_LIMIT, DEFAULT_PER_PAGE);
-            return new Numbered(page, perPage);
+    private static int wholeNumber(String text, String name, int max, int absent) {
+        if (text == null) {
+            return absent;
         }
-
-        private static int wholeNumber(String text, String name, int min, int max, int absent) {
-            if (text == null) {
-                return absent;
-            }
-            String shown = text.length() > 20 ? text.substring(0, 20) + "..." : text;
-            String wanted = name + " must be a whole number from " + min + " to " + max + ", got '" + shown + "'";
-            if (text.isEmpty() || text.length() > 10 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                throw new InvalidInputException(wanted.replaceAll("\\p{Cntrl}", "?"));
-            }
-            long value = Long.parseLong(text);
-            if (value < min || value > max) {
-                throw new InvalidInputException(wanted);
-            }
-            return (int) value;
+        String shown = text.length() > 20 ? text.substring(0, 20) + "..." : text;
+        String wanted = name + " must be a whole number from 1 to " + max + ", got '" + shown + "'";
+        if (text.isEmpty() || text.length() > 10 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new InvalidInputException(wanted.replaceAll("\\p{Cntrl}", "?"));
         }
-
-        <T> Paged<T> page(List<T> items, long total) {
-            long pages = (total + perPage - 1) / perPage;
-            return new Paged<>(items, new Paging(page, perPage, total, pages));
+        long value = Long.parseLong(text);
+        if (value < 1 || value > max) {
+            throw new InvalidInputException(wanted);
         }
+        return (int) value;
     }
 
     /** VTEX's paged list. */

@@ -18,6 +18,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 
 /** VTEX ID's two-phase token renewal: {@code /api/vtexid/apikey/{appKey}/apitoken/...}. */
 @Controller("/api/vtexid/apikey/{appKey}/apitoken")
@@ -44,8 +45,8 @@ final class RenewalController {
         return HttpResponse.ok(new Renewal(
                         renewed.key().id().toString(),
                         renewed.key().label().value(),
-                        Wire.time(status.tokenCreatedIn()),
-                        Wire.time(status.newTokenCreatedIn()),
+                        status.tokenCreatedIn().toString(),
+                        status.newTokenCreatedIn().map(Instant::toString).orElse(null),
                         renewed.expirationPeriod().toDays(),
                         renewed.newToken().reveal()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -84,7 +85,9 @@ final class RenewalController {
 
         static Tokens of(TokenStatus status) {
             return new Tokens(
-                    status.id().toString(), Wire.time(status.tokenCreatedIn()), Wire.time(status.newTokenCreatedIn()));
+                    status.id().toString(),
+                    status.tokenCreatedIn().toString(),
+                    status.newTokenCreatedIn().map(Instant::toString).orElse(null));
         }
     }
 }

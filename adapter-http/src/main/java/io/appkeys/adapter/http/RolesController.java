@@ -3,14 +3,13 @@ package io.appkeys.adapter.http;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.appkeys.core.domain.Caller;
 import io.appkeys.core.domain.LicenseManager;
+import io.appkeys.core.domain.NumberedPage;
 import io.appkeys.core.domain.PrincipalRef;
-import io.appkeys.core.domain.Resource;
-import io.appkeys.core.domain.ResourceName;
 import io.appkeys.core.domain.Role;
 import io.appkeys.core.domain.RoleId;
+import io.appkeys.core.domain.RoleWithProducts;
 import io.appkeys.core.port.in.LinkRolesUseCase;
 import io.appkeys.core.port.in.ListPrincipalRolesUseCase;
-import io.appkeys.core.port.in.ListResourcesUseCase;
 import io.appkeys.core.port.in.ListRolesUseCase;
 import io.appkeys.core.port.in.UnlinkRoleUseCase;
 import io.micronaut.core.annotation.Nullable;
@@ -32,12 +31,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * VTEX's License Manager roles: the paged list of the account's roles, and the roles linked to a principal.
@@ -49,19 +43,16 @@ import java.util.stream.Collectors;
 final class RolesController {
 
     private final ListRolesUseCase roles;
-    private final ListResourcesUseCase resources;
     private final LinkRolesUseCase linking;
     private final UnlinkRoleUseCase unlinking;
     private final ListPrincipalRolesUseCase linked;
 
     RolesController(
             ListRolesUseCase roles,
-            ListResourcesUseCase resources,
             LinkRolesUseCase linking,
             UnlinkRoleUseCase unlinking,
             ListPrincipalRolesUseCase linked) {
         this.roles = roles;
-        this.resources = resources;
         this.linking = linking;
         this.unlinking = unlinking;
         this.linked = linked;
@@ -73,16 +64,10 @@ final class RolesController {
             @RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
             @QueryValue @Nullable String numItems,
             @QueryValue @Nullable String pageNumber) {
-        Pages.Numbered page = Pages.Numbered.of(pageNumber, numItems);
-        List<Role> all = roles.listRoles(caller).stream()
-                .sorted(Comparator.comparingInt(role -> role.id().value()))
-                .toList();
-        Map<ResourceName, String> products = resources.listResources(caller).stream()
-                .collect(Collectors.toMap(Resource::name, Resource::product, (a, b) -> a));
-        List<RoleItem> items = Pages.numbered(all, page).stream()
-                .map(role -> RoleItem.of(role, products::get))
-                .toList();
-        return page.page(items, all.size());
+        NumberedPage page = Pages.numbered(pageNumber, numItems);
+        List<RoleWithProducts> all = roles.listRolesWithProducts(caller);
+        List<RoleItem> items = Pages.slice(all, page).stream().map(RoleItem::of).toList();
+        return Pages.paged(page, items, all.size());
     }
 
     @Put("/users/{userId}/roles")
@@ -133,14 +118,10 @@ final class RolesController {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record RoleItem(int id, String name, boolean isAdmin, int roleType, List<Product> products) {
 
-        static RoleItem of(Role role, Function<ResourceName, String> productOf) {
-            List<Product> products = role.resources().stream()
-                    .map(productOf)
-                    .filter(Objects::nonNull)
-                    .distinct()
-                    .sorted()
-                    .map(Product::new)
-                    .toList();
+        static RoleItem of(RoleWithProducts described) {
+            Role role = described.role();
+            List<Product> products =
+                    described.products().stream().map(Product::new).toList();
             return new RoleItem(
                     role.id().value(),
                     role.name().value(),

@@ -4,12 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.appkeys.core.domain.Caller;
 import io.appkeys.core.domain.Email;
+import io.appkeys.core.domain.ListedUser;
+import io.appkeys.core.domain.NumberedPage;
 import io.appkeys.core.domain.PersonName;
 import io.appkeys.core.domain.PrincipalRef;
 import io.appkeys.core.domain.User;
-import io.appkeys.core.domain.UserId;
+import io.appkeys.core.domain.UserListing;
 import io.appkeys.core.port.in.AddUserUseCase;
-import io.appkeys.core.port.in.FindAccountUseCase;
 import io.appkeys.core.port.in.GetUserUseCase;
 import io.appkeys.core.port.in.ListUsersUseCase;
 import io.appkeys.core.port.in.RemoveUserUseCase;
@@ -44,19 +45,13 @@ final class UsersController {
     private final GetUserUseCase getting;
     private final RemoveUserUseCase removing;
     private final ListUsersUseCase listing;
-    private final FindAccountUseCase accounts;
 
     UsersController(
-            AddUserUseCase adding,
-            GetUserUseCase getting,
-            RemoveUserUseCase removing,
-            ListUsersUseCase listing,
-            FindAccountUseCase accounts) {
+            AddUserUseCase adding, GetUserUseCase getting, RemoveUserUseCase removing, ListUsersUseCase listing) {
         this.adding = adding;
         this.getting = getting;
         this.removing = removing;
         this.listing = listing;
-        this.accounts = accounts;
     }
 
     @Post("/users")
@@ -92,11 +87,9 @@ final class UsersController {
             @RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
             @QueryValue @Nullable String numItems,
             @QueryValue @Nullable String pageNumber) {
-        Pages.Numbered page = Pages.Numbered.of(pageNumber, numItems);
-        long total = listing.countUsers(caller);
-        List<User> users = Pages.numbered(request -> listing.listUsers(caller, request), page);
-        Optional<UserId> master = accounts.findAccount(caller.account()).map(account -> account.masterUserId());
-        return page.page(users.stream().map(user -> Login.of(user, master)).toList(), total);
+        NumberedPage page = Pages.numbered(pageNumber, numItems);
+        UserListing listing = this.listing.listUsers(caller, page);
+        return Pages.paged(page, listing.users().stream().map(Login::of).toList(), listing.total());
     }
 
     /** The body of an addition, for the OpenAPI document; {@code email} is required. */
@@ -125,12 +118,13 @@ final class UsersController {
             boolean isBlocked,
             List<String> accountNames) {
 
-        static Login of(User user, Optional<UserId> master) {
+        static Login of(ListedUser listed) {
+            User user = listed.user();
             return new Login(
                     user.id().toString(),
                     user.email().value(),
                     user.name().map(PersonName::value).orElse(null),
-                    master.filter(user.id()::equals).isPresent(),
+                    listed.master(),
                     false,
                     false,
                     List.of(user.account().value()));

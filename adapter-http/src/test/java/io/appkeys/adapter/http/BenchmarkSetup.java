@@ -14,6 +14,7 @@ import io.appkeys.core.domain.Label;
 import io.appkeys.core.domain.LicenseManager;
 import io.appkeys.core.domain.PrincipalRef;
 import io.appkeys.core.domain.Role;
+import io.appkeys.core.fixtures.AllUseCases;
 import io.appkeys.core.port.in.NewAccount;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,11 +48,11 @@ public final class BenchmarkSetup {
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args[0]);
         Files.createDirectories(out);
-        try (AppKeys appKeys = AppKeys.builder()
+        try (AllUseCases appKeys = new AllUseCases(AppKeys.builder()
                 .storage(Databases.open(DatabaseSettings.fromEnvironment(System.getenv())))
                 .argon2(Argon2Parameters.owasp())
                 .usageFlushEvery(null)
-                .build()) {
+                .build())) {
             Account account = appKeys.createAccount(new NewAccount(
                     new AccountName("bench"), new Email("owner@bench.example"), Optional.empty(), "benchmark"));
             Caller master = Caller.master(account, "benchmark");

@@ -11,6 +11,7 @@ import io.appkeys.core.crypto.Argon2Parameters;
 import io.appkeys.core.domain.AuditAction;
 import io.appkeys.core.domain.AuditEntry;
 import io.appkeys.core.domain.PageRequest;
+import io.appkeys.core.fixtures.AllUseCases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -81,7 +82,7 @@ class CrashTest {
             tenant = Tenant.create(setup);
         }
         int owner;
-        try (AppKeys read = open(store)) {
+        try (AllUseCases read = open(store)) {
             owner = read.listRoles(tenant.master).get(0).id().value();
         }
         Confirmed confirmed = new Confirmed();
@@ -96,17 +97,17 @@ class CrashTest {
         try (ServerProcess server = ServerProcess.start(environment, temp.resolve("server-last.log"))) {
             assertConfirmedChangesArePresent(new Http(server.uri()), tenant, confirmed, server);
         }
-        try (AppKeys after = open(store)) {
+        try (AllUseCases after = open(store)) {
             assertNothingTorn(after, tenant);
         }
     }
 
-    private static AppKeys open(DatabaseSettings store) {
-        return AppKeys.builder()
+    private static AllUseCases open(DatabaseSettings store) {
+        return new AllUseCases(AppKeys.builder()
                 .storage(Databases.open(store))
                 .argon2(Argon2Parameters.fast())
                 .usageFlushEvery(null)
-                .build();
+                .build());
     }
 
     /** Clients create, delete and link as fast as they can; the server is killed {@code killAfterMillis} in. */
@@ -136,20 +137,19 @@ class CrashTest {
         Optional<Credentials> some = confirmed.anyLiveKey(random);
         int choice = some.isEmpty() ? 0 : random.nextInt(3);
         if (choice == 0) {
-            Reply created = http.post(HttpStoryContract.KEYS, tenant.admin, "{\"label\":\"burst\"}");
+            Reply created = http.post(HttpStory.KEYS, tenant.admin, "{\"label\":\"burst\"}");
             if (created.status() == 200) {
-                confirmed.created(HttpStoryContract.credentialsOf(created));
+                confirmed.created(HttpStory.credentialsOf(created));
             }
         } else if (choice == 1) {
             confirmed.deleting(some.get());
-            Reply deleted =
-                    http.delete(HttpStoryContract.KEYS + "/" + some.get().id(), tenant.admin);
+            Reply deleted = http.delete(HttpStory.KEYS + "/" + some.get().id(), tenant.admin);
             if (deleted.status() == 204) {
                 confirmed.deleted(some.get());
             }
         } else {
-            Reply linked = http.put(
-                    HttpStoryContract.USERS + "/" + some.get().appKey() + "/roles", tenant.admin, "[" + owner + "]");
+            Reply linked =
+                    http.put(HttpStory.USERS + "/" + some.get().appKey() + "/roles", tenant.admin, "[" + owner + "]");
             if (linked.status() == 204) {
                 confirmed.linked(some.get());
             }
@@ -158,9 +158,9 @@ class CrashTest {
 
     private static void assertConfirmedChangesArePresent(
             Http http, Tenant tenant, Confirmed confirmed, ServerProcess server) {
-        Reply list = http.get(HttpStoryContract.KEYS, tenant.admin);
+        Reply list = http.get(HttpStory.KEYS, tenant.admin);
         assertEquals(200, list.status(), () -> list + "\n" + server.log());
-        Set<String> present = new HashSet<>(HttpStoryContract.appKeysIn(list.json()));
+        Set<String> present = new HashSet<>(HttpStory.appKeysIn(list.json()));
         List<String> lost = new ArrayList<>();
         for (Credentials key : confirmed.live()) {
             if (!present.contains(key.appKey())) {
@@ -173,7 +173,7 @@ class CrashTest {
         for (Credentials key : confirmed.gone()) {
             if (present.contains(key.appKey())) {
                 lost.add("deleted " + key.appKey());
-            } else if (http.get(HttpStoryContract.KEYS, key).status() != 401) {
+            } else if (http.get(HttpStory.KEYS, key).status() != 401) {
                 lost.add("deleted, yet its token works: " + key.appKey());
             }
         }
@@ -184,7 +184,7 @@ class CrashTest {
     }
 
     private static Set<String> linkedRoles(Http http, Tenant tenant, Credentials key) {
-        Reply roles = http.get(HttpStoryContract.USERS + "/" + key.appKey() + "/roles", tenant.admin);
+        Reply roles = http.get(HttpStory.USERS + "/" + key.appKey() + "/roles", tenant.admin);
         assertEquals(200, roles.status(), roles::toString);
         return StreamSupport.stream(roles.json().spliterator(), false)
                 .map(role -> role.get("name").asText())
@@ -192,7 +192,7 @@ class CrashTest {
     }
 
     /** Each key is there exactly when its creation is audited and its deletion is not; likewise each link. */
-    private static void assertNothingTorn(AppKeys store, Tenant tenant) {
+    private static void assertNothingTorn(AllUseCases store, Tenant tenant) {
         List<AuditEntry> audit = new ArrayList<>();
         PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
         while (true) {

@@ -272,7 +272,7 @@ class HttpFuzzTest {
             assertEquals(
                     200,
                     new Http(server.uri())
-                            .post(HttpStoryContract.USERS, tenant.admin, "{\"email\":\"" + userEmail + "\"}")
+                            .post(HttpStory.USERS, tenant.admin, "{\"email\":\"" + userEmail + "\"}")
                             .status());
         }
 

@@ -97,7 +97,7 @@ class MethodsTest {
                 raw.send("DELETE", "/api/authz/check?resource=ViewApiKeys", Http.headers(tenant.admin), (String) null);
 
         assertEquals(405, reply.status(), reply::toString);
-        HttpStoryContract.assertProblem(reply, 405);
+        HttpStory.assertProblem(reply, 405);
         assertEquals(
                 "this endpoint does not serve DELETE; it serves " + reply.header("Allow"),
                 reply.json().get("detail").asText());

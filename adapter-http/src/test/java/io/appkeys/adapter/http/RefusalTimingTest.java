@@ -45,7 +45,7 @@ class RefusalTimingTest {
             Tenant tenant = Tenant.create(server.appKeys());
             Credentials active = tenant.newKey("active");
             Credentials inactive = tenant.newKey("inactive");
-            server.appKeys().setAppKeyActive(tenant.master, KeyRef.of(AppKeyId.parse(inactive.id())), false);
+            tenant.appKeys.setAppKeyActive(tenant.master, KeyRef.of(AppKeyId.parse(inactive.id())), false);
             String wrongToken =
                     AppToken.fromBody("W".repeat(AppToken.BODY_LENGTH)).reveal();
             Map<String, Credentials> causes = new LinkedHashMap<>();

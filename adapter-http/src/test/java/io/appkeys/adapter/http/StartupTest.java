@@ -1,14 +1,17 @@
 package io.appkeys.adapter.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.appkeys.adapter.persistence.DatabaseSettings;
 import io.appkeys.adapter.persistence.TestDatabases;
+import io.appkeys.core.AppKeys;
 import io.appkeys.core.domain.LicenseManager;
 import java.nio.file.Path;
 import java.util.Map;
@@ -39,6 +42,16 @@ class StartupTest {
     }
 
     @Test
+    void everyUseCaseOfCore_isABeanOfItsPort() {
+        try (TestServer server = new TestServer(TestDatabases.freshH2(directory))) {
+            AppKeys appKeys = server.appKeys();
+            for (Class<?> port : appKeys.useCases()) {
+                assertSame(appKeys.use(port), server.bean(port), port::getName);
+            }
+        }
+    }
+
+    @Test
     void throttleSettings_comeFromConfiguration() {
         Map<String, Object> properties = Map.of("appkeys.throttle-max-failures", 2);
         try (TestServer server = new TestServer(TestDatabases.freshH2(directory), properties)) {
@@ -47,9 +60,9 @@ class StartupTest {
             Credentials key = tenant.keyWithRoles("k", LicenseManager.OWNER);
             Credentials wrong = key.withToken(tenant.newKey("donor").appToken());
 
-            assertEquals(401, http.get(HttpStoryContract.KEYS, wrong).status());
-            assertEquals(401, http.get(HttpStoryContract.KEYS, wrong).status());
-            assertEquals(429, http.get(HttpStoryContract.KEYS, wrong).status());
+            assertEquals(401, http.get(HttpStory.KEYS, wrong).status());
+            assertEquals(401, http.get(HttpStory.KEYS, wrong).status());
+            assertEquals(429, http.get(HttpStory.KEYS, wrong).status());
         }
     }
 
@@ -65,12 +78,15 @@ class StartupTest {
     private static String hintsLoggedWhile(Runnable run) {
         Logger logger = (Logger) LoggerFactory.getLogger(FirstStartHint.class);
         ListAppender<ILoggingEvent> events = new ListAppender<>();
+        Level level = logger.getLevel();
+        logger.setLevel(Level.INFO); // tests run with application logs at WARN
         events.start();
         logger.addAppender(events);
         try {
             run.run();
         } finally {
             logger.detachAppender(events);
+            logger.setLevel(level);
         }
         return events.list.stream().map(ILoggingEvent::getFormattedMessage).collect(Collectors.joining("\n"));
     }

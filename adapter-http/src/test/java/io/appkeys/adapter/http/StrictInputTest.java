@@ -3,6 +3,7 @@ package io.appkeys.adapter.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.appkeys.adapter.http.SharedServers.ServedStore;
 import io.appkeys.core.domain.AuditAction;
 import io.appkeys.core.domain.AuditEntry;
 import io.appkeys.core.domain.LicenseManager;
@@ -18,9 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -28,35 +26,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * our words and changes nothing, on every store; and a change made by many identical requests at once is
  * made, and audited, exactly once.
  */
-@ParameterizedClass(name = "{0}")
-@MethodSource("io.appkeys.adapter.http.TestStores#all")
-class StrictInputTest {
+@MethodSource("io.appkeys.adapter.http.SharedServers#all")
+class StrictInputTest extends OverHttp {
 
-    private static final String KEYS = HttpStoryContract.KEYS;
-    private static final String USERS = HttpStoryContract.USERS;
+    private static final String KEYS = HttpStory.KEYS;
+    private static final String USERS = HttpStory.USERS;
 
-    /** One server per store, for all the tests of that store. */
-    private static TestServer server;
-
-    private final Http http;
     private final RawHttp raw;
-    private final Tenant tenant;
 
-    StrictInputTest(TestStores store) {
-        this.http = new Http(server.uri());
-        this.raw = new RawHttp(server.uri());
-        this.tenant = Tenant.create(server.appKeys());
-    }
-
-    @BeforeParameterizedClassInvocation
-    static void start(TestStores store) {
-        server = new TestServer(store.settings());
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop(TestStores store) {
-        server.close();
-        store.drop();
+    StrictInputTest(ServedStore served) {
+        super(served);
+        this.raw = new RawHttp(served.server().uri());
     }
 
     @Test
@@ -90,7 +70,7 @@ class StrictInputTest {
         says.put("invalid UTF-8", "the request body is not valid UTF-8");
         bad.put(
                 "a number of items that is not a number",
-                () -> http.get(HttpStoryContract.LOGINS + "?numItems=abc", tenant.admin));
+                () -> http.get(HttpStory.LOGINS + "?numItems=abc", tenant.admin));
         says.put("a number of items that is not a number", "numItems must be a whole number from 1 to 1000, got 'abc'");
         State before = State.of(tenant);
 
@@ -101,7 +81,7 @@ class StrictInputTest {
             if (!detail.startsWith(says.get(what))) {
                 wrong.add(what + " -> " + reply);
             } else {
-                HttpStoryContract.assertProblem(reply, 400);
+                HttpStory.assertProblem(reply, 400);
             }
         });
 
@@ -116,8 +96,8 @@ class StrictInputTest {
 
         assertEquals(200, created.status(), created::toString);
         assertEquals(label, created.json().get("label").asText());
-        assertTrue(HttpStoryContract.values(http.get(KEYS, tenant.admin).json(), "label")
-                .contains(label));
+        assertTrue(
+                HttpStory.values(http.get(KEYS, tenant.admin).json(), "label").contains(label));
     }
 
     @Test

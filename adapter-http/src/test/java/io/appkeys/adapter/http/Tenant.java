@@ -12,6 +12,7 @@ import io.appkeys.core.domain.PrincipalRef;
 import io.appkeys.core.domain.Role;
 import io.appkeys.core.domain.RoleId;
 import io.appkeys.core.domain.RoleName;
+import io.appkeys.core.fixtures.AllUseCases;
 import io.appkeys.core.port.in.NewAccount;
 import java.util.Arrays;
 import java.util.Optional;
@@ -22,19 +23,20 @@ import java.util.stream.Collectors;
 /** An account of its own for one test, made through core, with an admin key that holds every predefined role. */
 final class Tenant {
 
-    final AppKeys appKeys;
+    final AllUseCases appKeys;
     final Account account;
     final Caller master;
     final Credentials admin;
 
-    private Tenant(AppKeys appKeys, Account account) {
+    private Tenant(AllUseCases appKeys, Account account) {
         this.appKeys = appKeys;
         this.account = account;
         this.master = Caller.master(account, "test");
         this.admin = keyWithRoles("admin", LicenseManager.OWNER, LicenseManager.USER_ADMINISTRATOR);
     }
 
-    static Tenant create(AppKeys appKeys) {
+    static Tenant create(AppKeys assembled) {
+        AllUseCases appKeys = new AllUseCases(assembled);
         String name = "t" + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36);
         Account account = appKeys.createAccount(new NewAccount(
                 new AccountName(name), new Email("owner@" + name + ".example"), Optional.empty(), "test"));

@@ -10,6 +10,7 @@ import io.appkeys.core.domain.ResourceName;
 import io.appkeys.core.domain.Role;
 import io.appkeys.core.domain.RoleId;
 import io.appkeys.core.domain.RoleName;
+import io.appkeys.core.domain.RoleWithProducts;
 import io.appkeys.core.port.out.RoleStore;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,8 +25,9 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 /** Roles, their resources and their links to principals; a role's rows are read with one join. */
 final class JdbiRoles implements RoleStore {
 
-    private static final String ROLE_WITH_RESOURCES = "SELECT r.id, r.account, r.name, r.predefined, rr.resource"
-            + " FROM roles r LEFT JOIN role_resources rr ON rr.role_id = r.id";
+    private static final String ROLE_WITH_RESOURCES = "SELECT r.id, r.account, r.name, r.predefined, rr.resource,"
+            + " res.product FROM roles r LEFT JOIN role_resources rr ON rr.role_id = r.id"
+            + " LEFT JOIN resources res ON res.account = rr.account AND res.name = rr.resource";
 
     private final Db db;
 
@@ -72,16 +74,21 @@ final class JdbiRoles implements RoleStore {
 
     @Override
     public Optional<Role> find(AccountName account, RoleId id) {
-        return roles(
+        return withoutProducts(roles(
                         ROLE_WITH_RESOURCES + " WHERE r.account = :account AND r.id = :id",
                         account,
-                        Map.of("id", id.value()))
+                        Map.of("id", id.value())))
                 .stream()
                 .findFirst();
     }
 
     @Override
     public List<Role> list(AccountName account) {
+        return withoutProducts(listWithProducts(account));
+    }
+
+    @Override
+    public List<RoleWithProducts> listWithProducts(AccountName account) {
         return roles(ROLE_WITH_RESOURCES + " WHERE r.account = :account", account, Map.of());
     }
 
@@ -122,11 +129,11 @@ final class JdbiRoles implements RoleStore {
 
     @Override
     public List<Role> rolesOf(AccountName account, PrincipalId principal) {
-        return roles(
+        return withoutProducts(roles(
                 ROLE_WITH_RESOURCES + " JOIN role_links l ON l.role_id = r.id"
                         + " WHERE r.account = :account AND l.principal_id = :principal",
                 account,
-                Map.of("principal", principal.value()));
+                Map.of("principal", principal.value())));
     }
 
     @Override
@@ -140,30 +147,39 @@ final class JdbiRoles implements RoleStore {
                 .collect(java.util.stream.Collectors.toSet()));
     }
 
-    /** Runs a roles-with-resources query and folds its rows into roles, ordered by id. */
-    private List<Role> roles(String sql, AccountName account, Map<String, Object> binds) {
+    /** Runs a roles-with-resources query and folds its rows into roles with their products, ordered by id. */
+    private List<RoleWithProducts> roles(String sql, AccountName account, Map<String, Object> binds) {
         List<RoleRow> rows = db.with(h -> h.createQuery(sql + " ORDER BY r.id")
                 .bind("account", account.value())
                 .bindMap(binds)
                 .map((rs, ctx) -> new RoleRow(
-                        rs.getInt("id"), rs.getString("name"), rs.getBoolean("predefined"), rs.getString("resource")))
+                        rs.getInt("id"),
+                        rs.getString("name"),
+                        rs.getBoolean("predefined"),
+                        rs.getString("resource"),
+                        rs.getString("product")))
                 .list());
         Map<Integer, List<RoleRow>> byId = new LinkedHashMap<>();
         rows.forEach(
                 row -> byId.computeIfAbsent(row.id(), id -> new ArrayList<>()).add(row));
-        List<Role> roles = new ArrayList<>();
+        List<RoleWithProducts> roles = new ArrayList<>();
         byId.forEach((id, ofRole) -> {
             Set<ResourceName> resources = new HashSet<>();
-            ofRole.stream()
-                    .map(RoleRow::resource)
-                    .filter(r -> r != null)
-                    .map(ResourceName::new)
-                    .forEach(resources::add);
+            Set<String> products = new HashSet<>();
+            for (RoleRow row : ofRole) {
+                Optional.ofNullable(row.resource()).map(ResourceName::new).ifPresent(resources::add);
+                Optional.ofNullable(row.product()).ifPresent(products::add);
+            }
             RoleRow first = ofRole.get(0);
-            roles.add(new Role(new RoleId(id), account, new RoleName(first.name()), resources, first.predefined()));
+            Role role = new Role(new RoleId(id), account, new RoleName(first.name()), resources, first.predefined());
+            roles.add(RoleWithProducts.of(role, products));
         });
         return roles;
     }
 
-    private record RoleRow(int id, String name, boolean predefined, String resource) {}
+    private static List<Role> withoutProducts(List<RoleWithProducts> roles) {
+        return roles.stream().map(RoleWithProducts::role).toList();
+    }
+
+    private record RoleRow(int id, String name, boolean predefined, String resource, String product) {}
 }

@@ -3,11 +3,16 @@ package io.appkeys.adapter.persistence;
 import io.appkeys.core.domain.AccountName;
 import io.appkeys.core.domain.ConflictException;
 import io.appkeys.core.domain.Email;
+import io.appkeys.core.domain.ListedUser;
+import io.appkeys.core.domain.NumberedPage;
 import io.appkeys.core.domain.Page;
 import io.appkeys.core.domain.PageRequest;
 import io.appkeys.core.domain.User;
 import io.appkeys.core.domain.UserId;
+import io.appkeys.core.domain.UserListing;
 import io.appkeys.core.port.out.UserStore;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Users; email unique per account by constraint. */
@@ -69,11 +74,25 @@ final class JdbiUsers implements UserStore {
     }
 
     @Override
-    public long count(AccountName account) {
-        return db.with(h -> h.createQuery("SELECT COUNT(*) FROM users WHERE account = :account")
+    public UserListing page(AccountName account, NumberedPage page) {
+        // one row per user of the page, or one row of nulls when the page is empty: the count comes either way
+        List<PagedRow> rows = db.with(h -> h.createQuery("SELECT t.total, u.id, u.account, u.email, u.name,"
+                        + " u.created_in, u.id = a.master_user_id AS master"
+                        + " FROM (SELECT COUNT(*) AS total FROM users WHERE account = :account) t"
+                        + " LEFT JOIN (SELECT " + COLUMNS + " FROM users WHERE account = :account"
+                        + " ORDER BY created_in, id LIMIT :limit OFFSET :offset) u ON 1 = 1"
+                        + " LEFT JOIN accounts a ON a.name = u.account"
+                        + " ORDER BY u.created_in, u.id")
                 .bind("account", account.value())
-                .mapTo(Long.class)
-                .one());
+                .bind("limit", page.size())
+                .bind("offset", page.offset())
+                .map((rs, ctx) -> new PagedRow(
+                        rs.getLong("total"),
+                        rs.getString("id") == null ? null : new ListedUser(Rows.user(rs), rs.getBoolean("master"))))
+                .list());
+        return new UserListing(
+                rows.stream().map(PagedRow::user).filter(Objects::nonNull).toList(),
+                rows.get(0).total());
     }
 
     @Override
@@ -84,4 +103,6 @@ final class JdbiUsers implements UserStore {
                         .execute())
                 > 0;
     }
+
+    private record PagedRow(long total, ListedUser user) {}
 }

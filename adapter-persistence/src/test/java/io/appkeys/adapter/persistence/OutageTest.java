@@ -18,8 +18,8 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * DESIGN.md section 3, rule 7: with the database cut, store calls fail with core's exception and a clear
- * message, and nothing is half written; once it is back they work again, without reopening the store.
+ * With the database cut, store calls fail with core's exception and a clear message, and nothing is half
+ * written; once it is back they work again, without reopening the store.
  */
 class OutageTest {
 

@@ -5,8 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An app key as its account sees it: never a token or a hash. {@code tokenCreatedIn} is when the current
- * token was issued; {@code newTokenCreatedIn} is set while a renewal is pending.
+ * An app key as its account sees it: never a token or a hash. Where its tokens stand (when each was issued,
+ * a pending renewal) is a {@link TokenStatus}; {@code lastUsedIn} is when it last authenticated, noted at most
+ * about once a minute.
  */
 public record AppKey(
         AppKeyId id,

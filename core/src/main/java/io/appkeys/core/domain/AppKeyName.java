@@ -1,23 +1,42 @@
 package io.appkeys.core.domain;
 
+import java.util.Optional;
+
 /**
  * An app key's public name, the appKey: {@code {prefix}-{account}-{SUFFIX}}, for example
  * {@code vtexappkey-acme-ABCDEF}. The prefix is a lowercase word, the account a valid {@link AccountName},
  * the suffix six letters A to Z.
  */
-public record AppKeyName(String value) {
+public final class AppKeyName {
 
     public static final String DEFAULT_PREFIX = "vtexappkey";
     public static final int SUFFIX_LENGTH = 6;
     static final int MAX_PREFIX_LENGTH = 30;
     private static final int MAX_LENGTH = MAX_PREFIX_LENGTH + 1 + 40 + 1 + SUFFIX_LENGTH;
 
-    public AppKeyName {
+    private final String value;
+
+    public AppKeyName(String value) {
         Text.required(value, "appKey");
         if (!isWellFormed(value)) {
             throw new InvalidInputException("appKey " + Text.quote(value)
                     + " must look like {prefix}-{account}-{SUFFIX}, for example vtexappkey-acme-ABCDEF");
         }
+        this.value = value;
+    }
+
+    /** Not a record, so that this, which runs on every request, checks the text once and not twice. */
+    private AppKeyName(String wellFormed, boolean checked) {
+        this.value = wellFormed;
+    }
+
+    /** The appKey {@code text} spells, or empty when it is not one; for input that may be anything at all. */
+    public static Optional<AppKeyName> read(String text) {
+        return isWellFormed(text) ? Optional.of(new AppKeyName(text, true)) : Optional.empty();
+    }
+
+    public String value() {
+        return value;
     }
 
     /** Builds the name of a new key of {@code account}; the prefix and suffix are checked like any other. */
@@ -89,6 +108,16 @@ public record AppKeyName(String value) {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AppKeyName name && value.equals(name.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
     }
 
     @Override

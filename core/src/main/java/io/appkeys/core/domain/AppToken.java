@@ -2,6 +2,7 @@ package io.appkeys.core.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Optional;
 import java.util.zip.CRC32;
 
 /**
@@ -29,6 +30,11 @@ public final class AppToken {
             throw new InvalidInputException("appToken must be " + LENGTH + " letters A to Z with a valid checksum");
         }
         return new AppToken(text);
+    }
+
+    /** The token {@code text} spells, or empty when it is not one; for input that may be anything at all. */
+    public static Optional<AppToken> read(String text) {
+        return isWellFormed(text) ? Optional.of(new AppToken(text)) : Optional.empty();
     }
 
     /** Completes 121 random letters into a token by appending their checksum. */

@@ -12,10 +12,10 @@ import java.util.TreeMap;
 /** Accounts in memory, by name. */
 final class InMemoryAccounts implements AccountStore {
 
-    private final Memory memory;
+    private final MemoryTransactions memory;
     private final Map<String, Account> accounts = new TreeMap<>();
 
-    InMemoryAccounts(Memory memory) {
+    InMemoryAccounts(MemoryTransactions memory) {
         this.memory = memory;
     }
 

@@ -13,10 +13,10 @@ import java.util.List;
 /** The audit log in memory: a list that only grows. */
 final class InMemoryAudit implements AuditLog {
 
-    private final Memory memory;
+    private final MemoryTransactions memory;
     private final List<AuditEntry> entries = new ArrayList<>();
 
-    InMemoryAudit(Memory memory) {
+    InMemoryAudit(MemoryTransactions memory) {
         this.memory = memory;
     }
 

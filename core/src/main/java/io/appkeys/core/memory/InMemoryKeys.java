@@ -23,11 +23,11 @@ import java.util.function.UnaryOperator;
 /** Keys and their tokens in memory, indexed by id and by appKey. */
 final class InMemoryKeys implements AppKeyStore {
 
-    private final Memory memory;
+    private final MemoryTransactions memory;
     private final Map<AppKeyId, StoredKey> keys = new HashMap<>();
     private final Map<AppKeyName, AppKeyId> byName = new HashMap<>();
 
-    InMemoryKeys(Memory memory) {
+    InMemoryKeys(MemoryTransactions memory) {
         this.memory = memory;
     }
 

@@ -14,10 +14,10 @@ import java.util.Optional;
 /** Resources per account, in memory. */
 final class InMemoryResources implements ResourceStore {
 
-    private final Memory memory;
+    private final MemoryTransactions memory;
     private final Map<AccountName, Map<ResourceName, Resource>> resources = new HashMap<>();
 
-    InMemoryResources(Memory memory) {
+    InMemoryResources(MemoryTransactions memory) {
         this.memory = memory;
     }
 

@@ -5,8 +5,10 @@ import io.appkeys.core.domain.ConflictException;
 import io.appkeys.core.domain.NewRole;
 import io.appkeys.core.domain.NotFoundException;
 import io.appkeys.core.domain.PrincipalId;
+import io.appkeys.core.domain.Resource;
 import io.appkeys.core.domain.Role;
 import io.appkeys.core.domain.RoleId;
+import io.appkeys.core.domain.RoleWithProducts;
 import io.appkeys.core.port.out.RoleStore;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,17 +17,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** Roles and their links in memory; ids count up from 1 across accounts, as a sequence would. */
 final class InMemoryRoles implements RoleStore {
 
-    private final Memory memory;
+    private final MemoryTransactions memory;
+    private final InMemoryResources resources;
     private final Map<Integer, Role> roles = new TreeMap<>();
     private final Map<PrincipalId, Set<RoleId>> links = new HashMap<>();
     private int lastId;
 
-    InMemoryRoles(Memory memory) {
+    InMemoryRoles(MemoryTransactions memory, InMemoryResources resources) {
         this.memory = memory;
+        this.resources = resources;
     }
 
     @Override
@@ -54,6 +59,19 @@ final class InMemoryRoles implements RoleStore {
     public List<Role> list(AccountName account) {
         return memory.locked(() ->
                 roles.values().stream().filter(r -> r.account().equals(account)).toList());
+    }
+
+    @Override
+    public List<RoleWithProducts> listWithProducts(AccountName account) {
+        return memory.locked(() -> list(account).stream()
+                .map(role -> RoleWithProducts.of(
+                        role,
+                        role.resources().stream()
+                                .map(name -> resources.find(account, name))
+                                .flatMap(Optional::stream)
+                                .map(Resource::product)
+                                .collect(Collectors.toSet())))
+                .toList());
     }
 
     @Override

@@ -15,12 +15,12 @@ import io.appkeys.core.port.out.UserStore;
  */
 public final class InMemoryStorage implements Storage {
 
-    private final Memory memory = new Memory();
+    private final MemoryTransactions memory = new MemoryTransactions();
     private final InMemoryAccounts accounts = new InMemoryAccounts(memory);
-    private final InMemoryUsers users = new InMemoryUsers(memory);
+    private final InMemoryUsers users = new InMemoryUsers(memory, accounts);
     private final InMemoryKeys keys = new InMemoryKeys(memory);
-    private final InMemoryRoles roles = new InMemoryRoles(memory);
     private final InMemoryResources resources = new InMemoryResources(memory);
+    private final InMemoryRoles roles = new InMemoryRoles(memory, resources);
     private final InMemoryAudit audit = new InMemoryAudit(memory);
 
     @Override

@@ -1,25 +1,33 @@
 package io.appkeys.core.memory;
 
+import io.appkeys.core.domain.Account;
 import io.appkeys.core.domain.AccountName;
 import io.appkeys.core.domain.ConflictException;
 import io.appkeys.core.domain.Email;
+import io.appkeys.core.domain.ListedUser;
+import io.appkeys.core.domain.NumberedPage;
 import io.appkeys.core.domain.Page;
 import io.appkeys.core.domain.PageRequest;
 import io.appkeys.core.domain.User;
 import io.appkeys.core.domain.UserId;
+import io.appkeys.core.domain.UserListing;
 import io.appkeys.core.port.out.UserStore;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** Users in memory; email unique per account. */
 final class InMemoryUsers implements UserStore {
 
-    private final Memory memory;
+    private final MemoryTransactions memory;
+    private final InMemoryAccounts accounts;
     private final Map<UserId, User> users = new HashMap<>();
 
-    InMemoryUsers(Memory memory) {
+    InMemoryUsers(MemoryTransactions memory, InMemoryAccounts accounts) {
         this.memory = memory;
+        this.accounts = accounts;
     }
 
     @Override
@@ -57,9 +65,22 @@ final class InMemoryUsers implements UserStore {
     }
 
     @Override
-    public long count(AccountName account) {
-        return memory.locked(() ->
-                users.values().stream().filter(u -> u.account().equals(account)).count());
+    public UserListing page(AccountName account, NumberedPage page) {
+        return memory.locked(() -> {
+            Optional<UserId> master = accounts.find(account).map(Account::masterUserId);
+            List<User> all = users.values().stream()
+                    .filter(u -> u.account().equals(account))
+                    .sorted(Comparator.comparing(User::createdIn)
+                            .thenComparing(u -> u.id().value(), MemoryTransactions.UUID_ORDER))
+                    .toList();
+            List<ListedUser> listed = all.stream()
+                    .skip(page.offset())
+                    .limit(page.size())
+                    .map(user -> new ListedUser(
+                            user, master.filter(user.id()::equals).isPresent()))
+                    .toList();
+            return new UserListing(listed, all.size());
+        });
     }
 
     @Override

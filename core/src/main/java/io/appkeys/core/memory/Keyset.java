@@ -16,7 +16,7 @@ final class Keyset {
     private Keyset() {}
 
     static <T> Page<T> page(Collection<T> all, PageRequest request, Function<T, Instant> time, Function<T, UUID> id) {
-        Comparator<T> order = Comparator.comparing(time).thenComparing(id, Memory.UUID_ORDER);
+        Comparator<T> order = Comparator.comparing(time).thenComparing(id, MemoryTransactions.UUID_ORDER);
         List<T> rows = all.stream()
                 .filter(item -> request.after()
                         .map(after -> isAfter(time.apply(item), id.apply(item), after))
@@ -29,6 +29,6 @@ final class Keyset {
 
     private static boolean isAfter(Instant time, UUID id, Cursor cursor) {
         int byTime = time.compareTo(cursor.time());
-        return byTime > 0 || (byTime == 0 && Memory.UUID_ORDER.compare(id, cursor.id()) > 0);
+        return byTime > 0 || (byTime == 0 && MemoryTransactions.UUID_ORDER.compare(id, cursor.id()) > 0);
     }
 }

@@ -6,12 +6,15 @@ import io.appkeys.core.domain.AuditEvent;
 import io.appkeys.core.domain.Caller;
 import io.appkeys.core.domain.InvalidInputException;
 import io.appkeys.core.domain.NewRole;
+import io.appkeys.core.domain.PrincipalId;
 import io.appkeys.core.domain.PrincipalRef;
 import io.appkeys.core.domain.Resource;
 import io.appkeys.core.domain.ResourceName;
 import io.appkeys.core.domain.Role;
 import io.appkeys.core.domain.RoleId;
+import io.appkeys.core.domain.RoleLinks;
 import io.appkeys.core.domain.RoleName;
+import io.appkeys.core.domain.RoleWithProducts;
 import io.appkeys.core.port.in.CreateRoleUseCase;
 import io.appkeys.core.port.in.DefineResourceUseCase;
 import io.appkeys.core.port.in.LinkRolesUseCase;
@@ -23,6 +26,7 @@ import io.appkeys.core.port.out.Storage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -40,21 +44,21 @@ public final class AccessService
                 ListPrincipalRolesUseCase {
 
     private final Storage storage;
-    private final Lookup lookup;
-    private final CredentialCache cache;
+    private final AccountScope scope;
+    private final KeyEvictions evictions;
     private final Clock clock;
 
-    public AccessService(Storage storage, CredentialCache cache, Clock clock) {
+    public AccessService(Storage storage, KeyEvictions evictions, Clock clock) {
         this.storage = storage;
-        this.lookup = new Lookup(storage);
-        this.cache = cache;
+        this.scope = new AccountScope(storage);
+        this.evictions = evictions;
         this.clock = clock;
     }
 
     @Override
     public Resource defineResource(Caller caller, Resource resource) {
-        Guard.require(caller, AccessPolicy::mayManageAccess, "define resources");
-        Instant now = Moments.now(clock);
+        AccessPolicy.require(caller, AccessPolicy::mayManageAccess, "define resources");
+        Instant now = clock.instant();
         return storage.transactions().inTransaction(() -> {
             storage.resources().insert(caller.account(), resource);
             storage.audit()
@@ -69,14 +73,14 @@ public final class AccessService
 
     @Override
     public List<Resource> listResources(Caller caller) {
-        Guard.require(caller, AccessPolicy::mayManageAccess, "view resources");
+        AccessPolicy.require(caller, AccessPolicy::mayManageAccess, "view resources");
         return storage.resources().list(caller.account());
     }
 
     @Override
     public Role createRole(Caller caller, RoleName name, Set<ResourceName> resources) {
-        Guard.require(caller, AccessPolicy::mayManageAccess, "create roles");
-        Instant now = Moments.now(clock);
+        AccessPolicy.require(caller, AccessPolicy::mayManageAccess, "create roles");
+        Instant now = clock.instant();
         return storage.transactions().inTransaction(() -> {
             for (ResourceName resource : resources.stream()
                     .sorted(Comparator.comparing(ResourceName::value))
@@ -96,55 +100,78 @@ public final class AccessService
 
     @Override
     public List<Role> listRoles(Caller caller) {
-        Guard.require(caller, AccessPolicy::mayManageAccess, "view roles");
+        AccessPolicy.require(caller, AccessPolicy::mayManageAccess, "view roles");
         return storage.roles().list(caller.account());
     }
 
     @Override
-    public void linkRoles(Caller caller, PrincipalRef ref, Set<RoleId> roles) {
-        Guard.require(caller, AccessPolicy::mayManageAccess, "link roles");
-        Instant now = Moments.now(clock);
-        Lookup.Named principal = storage.transactions().inTransaction(() -> {
-            Lookup.Named target = lookup.principal(caller.account(), ref);
-            List<Role> found = roles.stream()
-                    .sorted(Comparator.comparingInt(RoleId::value))
-                    .map(id -> lookup.role(caller.account(), id))
-                    .toList();
-            for (Role role : found) {
-                if (storage.roles().link(caller.account(), target.id(), role.id())) {
-                    storage.audit()
-                            .append(AuditEvent.by(
-                                    caller, now, AuditAction.ROLE_LINKED, target.label() + " role:" + role.id()));
-                }
-            }
-            return target;
-        });
-        principal.key().ifPresent(key -> cache.evict(key.appKey()));
+    public List<RoleWithProducts> listRolesWithProducts(Caller caller) {
+        AccessPolicy.require(caller, AccessPolicy::mayManageAccess, "view roles");
+        return storage.roles().listWithProducts(caller.account());
     }
 
     @Override
-    public void unlinkRole(Caller caller, PrincipalRef ref, RoleId roleId) {
-        Guard.require(caller, AccessPolicy::mayManageAccess, "unlink roles");
-        Instant now = Moments.now(clock);
-        Lookup.Named principal = storage.transactions().inTransaction(() -> {
-            Lookup.Named target = lookup.principal(caller.account(), ref);
-            Role role = lookup.role(caller.account(), roleId);
-            if (storage.roles().unlink(caller.account(), target.id(), role.id())) {
-                storage.audit()
-                        .append(AuditEvent.by(
-                                caller, now, AuditAction.ROLE_UNLINKED, target.label() + " role:" + role.id()));
-            }
-            return target;
-        });
-        principal.key().ifPresent(key -> cache.evict(key.appKey()));
+    public RoleLinks linkRoles(Caller caller, PrincipalRef ref, Set<RoleId> roles) {
+        AccessPolicy.require(caller, AccessPolicy::mayManageAccess, "link roles");
+        return changeLinks(
+                caller,
+                ref,
+                roles,
+                AuditAction.ROLE_LINKED,
+                (target, role) -> storage.roles().link(caller.account(), target, role));
+    }
+
+    @Override
+    public RoleLinks unlinkRole(Caller caller, PrincipalRef ref, RoleId role) {
+        AccessPolicy.require(caller, AccessPolicy::mayManageAccess, "unlink roles");
+        return changeLinks(
+                caller,
+                ref,
+                Set.of(role),
+                AuditAction.ROLE_UNLINKED,
+                (target, id) -> storage.roles().unlink(caller.account(), target, id));
     }
 
     @Override
     public List<Role> rolesOf(Caller caller, PrincipalRef ref) {
-        Guard.require(caller, AccessPolicy::mayManageAccess, "view role links");
+        AccessPolicy.require(caller, AccessPolicy::mayManageAccess, "view role links");
         return storage.roles()
                 .rolesOf(
-                        caller.account(),
-                        lookup.principal(caller.account(), ref).id());
+                        caller.account(), scope.principal(caller.account(), ref).id());
     }
+
+    /**
+     * Links or unlinks the named roles in one transaction, auditing each link that changed, and evicts the key
+     * when the principal is one. An unknown role changes nothing.
+     */
+    private RoleLinks changeLinks(
+            Caller caller, PrincipalRef ref, Set<RoleId> roles, AuditAction action, LinkChange change) {
+        Instant now = clock.instant();
+        Changed changed = storage.transactions().inTransaction(() -> {
+            AccountScope.Named target = scope.principal(caller.account(), ref);
+            List<Role> named = roles.stream()
+                    .sorted(Comparator.comparingInt(RoleId::value))
+                    .map(id -> scope.role(caller.account(), id))
+                    .toList();
+            Set<RoleId> done = new HashSet<>();
+            for (Role role : named) {
+                if (change.apply(target.id(), role.id())) {
+                    done.add(role.id());
+                    storage.audit().append(AuditEvent.by(caller, now, action, target.label() + " role:" + role.id()));
+                }
+            }
+            List<Role> held = storage.roles().rolesOf(caller.account(), target.id());
+            return new Changed(target, new RoleLinks(named, done, held));
+        });
+        changed.target().key().ifPresent(key -> evictions.evict(key.appKey()));
+        return changed.links();
+    }
+
+    /** Links or unlinks one role of a principal; says whether the link changed. */
+    @FunctionalInterface
+    private interface LinkChange {
+        boolean apply(PrincipalId principal, RoleId role);
+    }
+
+    private record Changed(AccountScope.Named target, RoleLinks links) {}
 }

@@ -32,7 +32,7 @@ public final class AccountService implements CreateAccountUseCase, FindAccountUs
 
     @Override
     public Account createAccount(NewAccount command) {
-        Instant now = Moments.now(clock);
+        Instant now = clock.instant();
         Account account = new Account(UUID.randomUUID(), command.name(), UserId.random(), command.masterEmail(), now);
         User master =
                 new User(account.masterUserId(), account.name(), account.masterEmail(), command.masterName(), now);

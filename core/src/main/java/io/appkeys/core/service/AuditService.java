@@ -19,7 +19,7 @@ public final class AuditService implements ReadAuditLogUseCase {
 
     @Override
     public Page<AuditEntry> readAuditLog(Caller caller, PageRequest page) {
-        Guard.require(caller, AccessPolicy::mayReadAudit, "read the audit log");
+        AccessPolicy.require(caller, AccessPolicy::mayReadAudit, "read the audit log");
         return storage.audit().list(caller.account(), page);
     }
 }

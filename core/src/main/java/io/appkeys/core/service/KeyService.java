@@ -42,10 +42,10 @@ public final class KeyService
     private static final int MAX_NAME_ATTEMPTS = 10;
 
     private final Storage storage;
-    private final Lookup lookup;
+    private final AccountScope scope;
     private final CredentialGenerator generator;
     private final SecretHasher hasher;
-    private final CredentialCache cache;
+    private final KeyEvictions evictions;
     private final Clock clock;
     private final AppKeysSettings settings;
 
@@ -53,23 +53,23 @@ public final class KeyService
             Storage storage,
             CredentialGenerator generator,
             SecretHasher hasher,
-            CredentialCache cache,
+            KeyEvictions evictions,
             Clock clock,
             AppKeysSettings settings) {
         this.storage = storage;
-        this.lookup = new Lookup(storage);
+        this.scope = new AccountScope(storage);
         this.generator = generator;
         this.hasher = hasher;
-        this.cache = cache;
+        this.evictions = evictions;
         this.clock = clock;
         this.settings = settings;
     }
 
     @Override
     public CreatedAppKey createAppKey(Caller caller, Label label) {
-        Guard.require(caller, AccessPolicy::mayEditKeys, "create app keys");
+        AccessPolicy.require(caller, AccessPolicy::mayEditKeys, "create app keys");
         AppToken token = generator.newAppToken();
-        IssuedToken issued = new IssuedToken(hasher.hash(token), Moments.now(clock));
+        IssuedToken issued = new IssuedToken(hasher.hash(token), clock.instant());
         for (int attempt = 1; ; attempt++) {
             AppKey key = new AppKey(
                     AppKeyId.random(),
@@ -100,30 +100,30 @@ public final class KeyService
 
     @Override
     public Page<AppKey> listAppKeys(Caller caller, PageRequest page) {
-        Guard.require(caller, AccessPolicy::mayViewKeys, "view app keys");
+        AccessPolicy.require(caller, AccessPolicy::mayViewKeys, "view app keys");
         return storage.keys().list(caller.account(), page);
     }
 
     @Override
     public AppKeyDetails getAppKey(Caller caller, KeyRef ref) {
-        Guard.require(caller, AccessPolicy::mayViewKeys, "view app keys");
-        AppKey key = lookup.key(caller.account(), ref);
+        AccessPolicy.require(caller, AccessPolicy::mayViewKeys, "view app keys");
+        AppKey key = scope.key(caller.account(), ref);
         KeyCredentials credentials = storage.keys().credentials(key.id()).orElseThrow(() -> notFound(ref, caller));
         return new AppKeyDetails(
                 key,
-                TokenStatus.of(credentials, Moments.now(clock), settings.renewalPeriod()),
+                TokenStatus.of(key, credentials, clock.instant(), settings.renewalPeriod()),
                 storage.roles().rolesOf(caller.account(), key.id()));
     }
 
     @Override
     public AppKey setAppKeyActive(Caller caller, KeyRef ref, boolean active) {
-        Guard.require(caller, AccessPolicy::mayEditKeys, active ? "activate app keys" : "deactivate app keys");
-        Instant now = Moments.now(clock);
+        AccessPolicy.require(caller, AccessPolicy::mayEditKeys, active ? "activate app keys" : "deactivate app keys");
+        Instant now = clock.instant();
         AppKey changed = storage.transactions().inTransaction(() -> {
-            AppKey key = lookup.key(caller.account(), ref);
+            AppKey key = scope.key(caller.account(), ref);
             if (!storage.keys().setActive(key.id(), active)) {
                 // in that state already (perhaps just now, by a concurrent call that audited it), or deleted
-                return lookup.key(caller.account(), ref);
+                return scope.key(caller.account(), ref);
             }
             storage.audit()
                     .append(AuditEvent.by(
@@ -133,16 +133,16 @@ public final class KeyService
                             "appkey:" + key.appKey()));
             return key.withActive(active);
         });
-        cache.evict(changed.appKey());
+        evictions.evict(changed.appKey());
         return changed;
     }
 
     @Override
-    public void deleteAppKey(Caller caller, KeyRef ref) {
-        Guard.require(caller, AccessPolicy::mayEditKeys, "delete app keys");
-        Instant now = Moments.now(clock);
+    public AppKey deleteAppKey(Caller caller, KeyRef ref) {
+        AccessPolicy.require(caller, AccessPolicy::mayEditKeys, "delete app keys");
+        Instant now = clock.instant();
         AppKey deleted = storage.transactions().inTransaction(() -> {
-            AppKey key = lookup.key(caller.account(), ref);
+            AppKey key = scope.key(caller.account(), ref);
             storage.roles().unlinkAll(caller.account(), key.id());
             if (!storage.keys().delete(key.id())) {
                 throw notFound(ref, caller);
@@ -150,7 +150,8 @@ public final class KeyService
             storage.audit().append(AuditEvent.by(caller, now, AuditAction.KEY_DELETED, "appkey:" + key.appKey()));
             return key;
         });
-        cache.evict(deleted.appKey());
+        evictions.evict(deleted.appKey());
+        return deleted;
     }
 
     private static NotFoundException notFound(KeyRef ref, Caller caller) {

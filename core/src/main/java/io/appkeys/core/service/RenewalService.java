@@ -32,10 +32,10 @@ import java.time.Instant;
 public final class RenewalService implements RenewAppTokenUseCase, FinishRenewalUseCase, CancelRenewalUseCase {
 
     private final Storage storage;
-    private final Lookup lookup;
+    private final AccountScope scope;
     private final CredentialGenerator generator;
     private final SecretHasher hasher;
-    private final CredentialCache cache;
+    private final KeyEvictions evictions;
     private final Clock clock;
     private final Duration period;
 
@@ -43,14 +43,14 @@ public final class RenewalService implements RenewAppTokenUseCase, FinishRenewal
             Storage storage,
             CredentialGenerator generator,
             SecretHasher hasher,
-            CredentialCache cache,
+            KeyEvictions evictions,
             Clock clock,
             AppKeysSettings settings) {
         this.storage = storage;
-        this.lookup = new Lookup(storage);
+        this.scope = new AccountScope(storage);
         this.generator = generator;
         this.hasher = hasher;
-        this.cache = cache;
+        this.evictions = evictions;
         this.clock = clock;
         this.period = settings.renewalPeriod();
     }
@@ -58,11 +58,11 @@ public final class RenewalService implements RenewAppTokenUseCase, FinishRenewal
     @Override
     public RenewedToken renewAppToken(Caller caller, KeyRef ref) {
         AppKey key = renewable(caller, ref, "renew");
-        if (credentials(caller, key).renewalPendingAt(Moments.now(clock), period)) {
+        if (credentials(caller, key).renewalPendingAt(clock.instant(), period)) {
             throw pendingAlready(key);
         }
         AppToken token = generator.newAppToken();
-        IssuedToken issued = new IssuedToken(hasher.hash(token), Moments.now(clock));
+        IssuedToken issued = new IssuedToken(hasher.hash(token), clock.instant());
         KeyCredentials renewed = storage.transactions().inTransaction(() -> {
             KeyCredentials stored = credentials(caller, key);
             if (stored.renewalPendingAt(issued.createdIn(), period)) {
@@ -77,8 +77,8 @@ public final class RenewalService implements RenewAppTokenUseCase, FinishRenewal
                             caller, issued.createdIn(), AuditAction.TOKEN_RENEWED, "appkey:" + key.appKey()));
             return credentials(caller, key);
         });
-        cache.evict(key.appKey());
-        return new RenewedToken(key, token, TokenStatus.of(renewed, issued.createdIn(), period), period);
+        evictions.evict(key.appKey());
+        return new RenewedToken(key, token, TokenStatus.of(key, renewed, issued.createdIn(), period), period);
     }
 
     @Override
@@ -94,7 +94,7 @@ public final class RenewalService implements RenewAppTokenUseCase, FinishRenewal
     }
 
     private TokenStatus end(Caller caller, AppKey key, AuditAction action) {
-        Instant now = Moments.now(clock);
+        Instant now = clock.instant();
         TokenStatus status = storage.transactions().inTransaction(() -> {
             boolean ended = credentials(caller, key).renewalPendingAt(now, period)
                     && (action == AuditAction.RENEWAL_FINISHED
@@ -104,9 +104,9 @@ public final class RenewalService implements RenewAppTokenUseCase, FinishRenewal
                 throw new NotFoundException("no renewal is pending for appKey " + key.appKey());
             }
             storage.audit().append(AuditEvent.by(caller, now, action, "appkey:" + key.appKey()));
-            return TokenStatus.of(credentials(caller, key), now, period);
+            return TokenStatus.of(key, credentials(caller, key), now, period);
         });
-        cache.evict(key.appKey());
+        evictions.evict(key.appKey());
         return status;
     }
 
@@ -115,7 +115,7 @@ public final class RenewalService implements RenewAppTokenUseCase, FinishRenewal
         if (!caller.principal().isMaster() && !caller.principal().holds(LicenseManager.RENEW_API_TOKEN)) {
             throw new ForbiddenException(caller.principal().describe() + " may not " + action + " tokens");
         }
-        AppKey key = lookup.key(caller.account(), ref);
+        AppKey key = scope.key(caller.account(), ref);
         if (!AccessPolicy.mayRenew(caller.principal(), key.id())) {
             throw new ForbiddenException("an app key may not " + action + " its own token; use another credential");
         }

@@ -7,12 +7,14 @@ import io.appkeys.core.domain.Caller;
 import io.appkeys.core.domain.ConflictException;
 import io.appkeys.core.domain.Email;
 import io.appkeys.core.domain.NotFoundException;
+import io.appkeys.core.domain.NumberedPage;
 import io.appkeys.core.domain.Page;
 import io.appkeys.core.domain.PageRequest;
 import io.appkeys.core.domain.PersonName;
 import io.appkeys.core.domain.PrincipalRef;
 import io.appkeys.core.domain.User;
 import io.appkeys.core.domain.UserId;
+import io.appkeys.core.domain.UserListing;
 import io.appkeys.core.port.in.AddUserUseCase;
 import io.appkeys.core.port.in.GetUserUseCase;
 import io.appkeys.core.port.in.ListUsersUseCase;
@@ -26,19 +28,19 @@ import java.util.Optional;
 public final class UserService implements AddUserUseCase, RemoveUserUseCase, GetUserUseCase, ListUsersUseCase {
 
     private final Storage storage;
-    private final Lookup lookup;
+    private final AccountScope scope;
     private final Clock clock;
 
     public UserService(Storage storage, Clock clock) {
         this.storage = storage;
-        this.lookup = new Lookup(storage);
+        this.scope = new AccountScope(storage);
         this.clock = clock;
     }
 
     @Override
     public User addUser(Caller caller, Email email, Optional<PersonName> name) {
-        Guard.require(caller, AccessPolicy::mayManageAccess, "add users");
-        Instant now = Moments.now(clock);
+        AccessPolicy.require(caller, AccessPolicy::mayManageAccess, "add users");
+        Instant now = clock.instant();
         User user = new User(UserId.random(), caller.account(), email, name, now);
         return storage.transactions().inTransaction(() -> {
             storage.users().insert(user);
@@ -48,11 +50,11 @@ public final class UserService implements AddUserUseCase, RemoveUserUseCase, Get
     }
 
     @Override
-    public void removeUser(Caller caller, PrincipalRef ref) {
-        Guard.require(caller, AccessPolicy::mayManageAccess, "remove users");
-        Instant now = Moments.now(clock);
-        storage.transactions().run(() -> {
-            User user = lookup.user(caller.account(), ref);
+    public User removeUser(Caller caller, PrincipalRef ref) {
+        AccessPolicy.require(caller, AccessPolicy::mayManageAccess, "remove users");
+        Instant now = clock.instant();
+        return storage.transactions().inTransaction(() -> {
+            User user = scope.user(caller.account(), ref);
             boolean master = storage.accounts()
                     .find(caller.account())
                     .map(account -> account.masterUserId().equals(user.id()))
@@ -66,24 +68,25 @@ public final class UserService implements AddUserUseCase, RemoveUserUseCase, Get
                 throw new NotFoundException("user " + ref + " not found in account " + caller.account());
             }
             storage.audit().append(AuditEvent.by(caller, now, AuditAction.USER_REMOVED, "user:" + user.email()));
+            return user;
         });
     }
 
     @Override
     public User getUser(Caller caller, PrincipalRef ref) {
-        Guard.require(caller, AccessPolicy::mayManageAccess, "view users");
-        return lookup.user(caller.account(), ref);
+        AccessPolicy.require(caller, AccessPolicy::mayManageAccess, "view users");
+        return scope.user(caller.account(), ref);
     }
 
     @Override
     public Page<User> listUsers(Caller caller, PageRequest page) {
-        Guard.require(caller, AccessPolicy::mayManageAccess, "view users");
+        AccessPolicy.require(caller, AccessPolicy::mayManageAccess, "view users");
         return storage.users().list(caller.account(), page);
     }
 
     @Override
-    public long countUsers(Caller caller) {
-        Guard.require(caller, AccessPolicy::mayManageAccess, "view users");
-        return storage.users().count(caller.account());
+    public UserListing listUsers(Caller caller, NumberedPage page) {
+        AccessPolicy.require(caller, AccessPolicy::mayManageAccess, "view users");
+        return storage.users().page(caller.account(), page);
     }
 }

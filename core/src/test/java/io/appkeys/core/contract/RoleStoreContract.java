@@ -16,6 +16,7 @@ import io.appkeys.core.domain.ResourceName;
 import io.appkeys.core.domain.Role;
 import io.appkeys.core.domain.RoleId;
 import io.appkeys.core.domain.RoleName;
+import io.appkeys.core.domain.RoleWithProducts;
 import io.appkeys.core.domain.UserId;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +52,19 @@ public abstract class RoleStoreContract extends StorageContractSupport {
         assertEquals(Optional.of(reader), storage.roles().find(account.name(), reader.id()));
         assertEquals(Optional.of(empty), storage.roles().find(account.name(), empty.id()));
         assertEquals(List.of(reader, editor, empty), storage.roles().list(account.name()));
+    }
+
+    @Test
+    void rolesWithProducts_nameTheProductsOfTheirResources_inOneList() {
+        Account account = accountWithResources();
+        storage.resources()
+                .insert(account.name(), new Resource(new ResourceName("billing.read"), "Billing", "Billing API"));
+        Role reader = newRole(account, "Reader", Set.of(READ, new ResourceName("billing.read")));
+        Role empty = newRole(account, "Nothing", Set.of());
+
+        assertEquals(
+                List.of(RoleWithProducts.of(reader, Set.of("Billing", "Orders")), RoleWithProducts.of(empty, Set.of())),
+                storage.roles().listWithProducts(account.name()));
     }
 
     @Test

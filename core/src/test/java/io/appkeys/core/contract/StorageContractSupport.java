@@ -25,13 +25,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * What every storage contract test shares. An implementation gives a storage through {@link #openStorage()};
- * it may be shared between tests, so each test works in accounts of its own with fresh random names and
- * never assumes an empty store.
+ * What every storage contract test shares. The class that runs the contracts gives the storage through a
+ * {@link StorageUnderTest} it registers; a storage may be shared between tests, so each test works in accounts
+ * of its own with fresh random names and never assumes an empty store.
  */
 public abstract class StorageContractSupport {
 
@@ -40,24 +39,9 @@ public abstract class StorageContractSupport {
 
     protected Storage storage;
 
-    /** The storage under test, ready to use. */
-    protected abstract Storage openStorage();
-
-    /** Whether the storage should be closed after each test; shared ones return false. */
-    protected boolean closeAfterEach() {
-        return true;
-    }
-
     @BeforeEach
-    void openStorageForTest() {
-        storage = openStorage();
-    }
-
-    @AfterEach
-    void closeStorageAfterTest() {
-        if (closeAfterEach()) {
-            storage.close();
-        }
+    void useStorage(Storage given) {
+        storage = given;
     }
 
     protected static AccountName randomAccountName() {

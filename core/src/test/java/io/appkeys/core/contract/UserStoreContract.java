@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.appkeys.core.domain.Account;
 import io.appkeys.core.domain.ConflictException;
 import io.appkeys.core.domain.Email;
+import io.appkeys.core.domain.ListedUser;
+import io.appkeys.core.domain.NumberedPage;
 import io.appkeys.core.domain.Page;
 import io.appkeys.core.domain.PageRequest;
 import io.appkeys.core.domain.PersonName;
 import io.appkeys.core.domain.User;
 import io.appkeys.core.domain.UserId;
+import io.appkeys.core.domain.UserListing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +73,8 @@ public abstract class UserStoreContract extends StorageContractSupport {
 
         assertThrows(ConflictException.class, () -> newUser(account, "ana", at(2)));
         newUser(other, "ana", at(2));
-        assertEquals(2, storage.users().count(account.name()));
+        assertEquals(
+                2, storage.users().page(account.name(), new NumberedPage(1, 1)).total());
     }
 
     @Test
@@ -83,7 +87,32 @@ public abstract class UserStoreContract extends StorageContractSupport {
         }
 
         assertEquals(expected, readAll(account, 2));
-        assertEquals(6, storage.users().count(account.name()));
+        assertEquals(
+                6, storage.users().page(account.name(), new NumberedPage(1, 1)).total());
+    }
+
+    @Test
+    void aNumberedPage_marksTheMasterUser_andCountsTheWholeAccount() {
+        Account account = newAccount();
+        List<User> added = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            added.add(newUser(account, "user" + i, at(10 + i)));
+        }
+
+        UserListing first = storage.users().page(account.name(), new NumberedPage(1, 2));
+        UserListing last = storage.users().page(account.name(), new NumberedPage(3, 2));
+        UserListing beyond = storage.users().page(account.name(), new NumberedPage(9, 2));
+
+        assertEquals(5, first.total());
+        assertEquals(
+                List.of(true, false),
+                first.users().stream().map(ListedUser::master).toList());
+        assertEquals(account.masterUserId(), first.users().get(0).user().id());
+        assertEquals(added.get(0), first.users().get(1).user());
+        assertEquals(
+                List.of(added.get(3)),
+                last.users().stream().map(ListedUser::user).toList());
+        assertEquals(new UserListing(List.of(), 5), beyond);
     }
 
     @Test

@@ -19,7 +19,9 @@ import io.appkeys.core.domain.Resource;
 import io.appkeys.core.domain.ResourceName;
 import io.appkeys.core.domain.Role;
 import io.appkeys.core.domain.RoleId;
+import io.appkeys.core.domain.RoleLinks;
 import io.appkeys.core.domain.RoleName;
+import io.appkeys.core.domain.UnknownRoleException;
 import io.appkeys.core.domain.User;
 import io.appkeys.core.fixtures.World;
 import java.util.List;
@@ -107,6 +109,37 @@ class AccessServiceTest {
                 NotFoundException.class,
                 () -> world.appKeys.rolesOf(
                         globex, new PrincipalRef.ById(ours.key().id().value())));
+    }
+
+    @Test
+    void aLinkChange_saysWhatItChanged_andWhatThePrincipalHoldsAfterwards() {
+        PrincipalRef ref = new PrincipalRef.ByAppKey(world.newKey("k").key().appKey());
+        Role owner = role(LicenseManager.OWNER);
+        Role users = role(LicenseManager.USER_ADMINISTRATOR);
+
+        RoleLinks first = world.appKeys.linkRoles(world.master, ref, Set.of(owner.id()));
+        RoleLinks both = world.appKeys.linkRoles(world.master, ref, Set.of(users.id(), owner.id()));
+        RoleLinks revoked = world.appKeys.unlinkRole(world.master, ref, owner.id());
+        RoleLinks again = world.appKeys.unlinkRole(world.master, ref, owner.id());
+
+        assertEquals(new RoleLinks(List.of(owner), Set.of(owner.id()), List.of(owner)), first);
+        assertEquals(new RoleLinks(List.of(owner, users), Set.of(users.id()), List.of(owner, users)), both);
+        assertTrue(revoked.changed(owner));
+        assertEquals(List.of(users), revoked.held());
+        assertEquals(new RoleLinks(List.of(owner), Set.of(), List.of(users)), again);
+    }
+
+    @Test
+    void anUnknownRole_isNamedAsSuch_andChangesNothing() {
+        PrincipalRef ref = new PrincipalRef.ByAppKey(world.newKey("k").key().appKey());
+        RoleId owner = role(LicenseManager.OWNER).id();
+
+        assertThrows(
+                UnknownRoleException.class,
+                () -> world.appKeys.linkRoles(world.master, ref, Set.of(owner, new RoleId(999_999))));
+        assertThrows(
+                UnknownRoleException.class, () -> world.appKeys.unlinkRole(world.master, ref, new RoleId(999_999)));
+        assertEquals(List.of(), world.appKeys.rolesOf(world.master, ref));
     }
 
     @Test

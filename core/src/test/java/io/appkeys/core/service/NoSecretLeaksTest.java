@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN.md section 3, rule 1: a token is returned by create and renew only, and printed nowhere. */
+/** A token is returned by create and renew only, and printed nowhere. */
 class NoSecretLeaksTest {
 
     private final World world = new World();

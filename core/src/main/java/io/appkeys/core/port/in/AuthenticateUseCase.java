@@ -6,31 +6,35 @@ import java.util.Optional;
 /** Turns an appKey and an appToken, as received, into a principal or one uniform rejection. */
 public interface AuthenticateUseCase {
 
-    /**
-     * Both values may be null or anything at all; they are checked here. {@code source} says where the
-     * attempt comes from (a client address, for example): failed attempts are throttled per appKey and
-     * source, so failures from one source never hold back the same appKey presented from another.
-     */
-    AuthenticationResult authenticate(String appKey, String appToken, String source);
+    /** The source of attempts that name none: they share one throttle per appKey. */
+    String UNNAMED_SOURCE = "";
 
     /**
-     * The same decision when it can be made without blocking (a malformed value, a verified pair in the cache,
-     * a throttled source); empty when it needs the store and the slow hash, that is when the caller should
-     * move to a thread that may block and call {@link #authenticate}. Lets an event-loop server answer
-     * most requests inline.
+     * Reads what a caller presented: both values may be null or anything at all. {@code source} says where it
+     * comes from (a client address, for example): failed attempts are throttled per appKey and source, so
+     * failures from one source never hold back the same appKey presented from another. A refusal's time is
+     * counted from here.
      */
-    Optional<AuthenticationResult> authenticateWithoutBlocking(String appKey, String appToken, String source);
+    Attempt attempt(String appKey, String appToken, String source);
 
-    /** An attempt from an unnamed source: all such attempts share one throttle per appKey. */
+    /**
+     * The decision when it can be made without blocking (a malformed value, a verified pair in the cache, a
+     * throttled source); empty when it needs the store and the slow hash, that is when the caller should move
+     * to a thread that may block and call {@link #authenticate(Attempt)}. Lets an event-loop server answer most
+     * requests inline.
+     */
+    Optional<AuthenticationResult> authenticateWithoutBlocking(Attempt attempt);
+
+    /** The decision, reading the store and checking the token's hash when it must. */
+    AuthenticationResult authenticate(Attempt attempt);
+
+    /** Reads and decides at once, for a caller on a thread that may block. */
+    default AuthenticationResult authenticate(String appKey, String appToken, String source) {
+        return authenticate(attempt(appKey, appToken, source));
+    }
+
+    /** {@link #authenticate(String, String, String)} from an unnamed source. */
     default AuthenticationResult authenticate(String appKey, String appToken) {
         return authenticate(appKey, appToken, UNNAMED_SOURCE);
     }
-
-    /** {@link #authenticateWithoutBlocking(String, String, String)} from an unnamed source. */
-    default Optional<AuthenticationResult> authenticateWithoutBlocking(String appKey, String appToken) {
-        return authenticateWithoutBlocking(appKey, appToken, UNNAMED_SOURCE);
-    }
-
-    /** The source of attempts that name none. */
-    String UNNAMED_SOURCE = "";
 }

@@ -6,6 +6,7 @@ import io.appkeys.core.domain.PrincipalId;
 import io.appkeys.core.domain.ResourceName;
 import io.appkeys.core.domain.Role;
 import io.appkeys.core.domain.RoleId;
+import io.appkeys.core.domain.RoleWithProducts;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,9 @@ public interface RoleStore {
 
     /** The account's roles by id. */
     List<Role> list(AccountName account);
+
+    /** The account's roles by id, each with the products of its resources: one read. */
+    List<RoleWithProducts> listWithProducts(AccountName account);
 
     /**
      * Links a role of the account to a principal; linking twice changes nothing. Of concurrent calls for the

@@ -2,10 +2,12 @@ package io.appkeys.core.port.out;
 
 import io.appkeys.core.domain.AccountName;
 import io.appkeys.core.domain.Email;
+import io.appkeys.core.domain.NumberedPage;
 import io.appkeys.core.domain.Page;
 import io.appkeys.core.domain.PageRequest;
 import io.appkeys.core.domain.User;
 import io.appkeys.core.domain.UserId;
+import io.appkeys.core.domain.UserListing;
 import java.util.Optional;
 
 /** Stores the users of each account. */
@@ -21,7 +23,11 @@ public interface UserStore {
     /** The account's users in creation order, by keyset. */
     Page<User> list(AccountName account, PageRequest page);
 
-    long count(AccountName account);
+    /**
+     * Page {@code page} of the account's users in creation order, each marked when it is the master user, with
+     * the account's number of users: one read, whatever the page.
+     */
+    UserListing page(AccountName account, NumberedPage page);
 
     /** @return whether a user was deleted */
     boolean delete(AccountName account, UserId id);

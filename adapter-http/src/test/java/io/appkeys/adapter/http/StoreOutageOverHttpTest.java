@@ -1,0 +1,75 @@
+package io.appkeys.adapter.http;
+
+import static io.appkeys.adapter.http.HttpStory.KEYS;
+import static io.appkeys.adapter.http.HttpStory.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.appkeys.adapter.http.SharedServers.ServedStore;
+import io.appkeys.adapter.persistence.CuttableDatabase;
+import io.appkeys.core.domain.LicenseManager;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A store that goes away: 503 with Retry-After while it is gone, and service again without a restart once it is
+ * back. The test cuts a store of its own, never the shared one.
+ */
+@MethodSource("io.appkeys.adapter.http.SharedServers#all")
+class StoreOutageOverHttpTest extends OverHttp {
+
+    StoreOutageOverHttpTest(ServedStore served) {
+        super(served);
+    }
+
+    @Test
+    void aCutStore_gives503WithRetryAfter_andServiceResumesWithoutRestart() {
+        try (CuttableDatabase cuttable = served.store().cuttable();
+                TestServer own = new TestServer(cuttable.settings())) {
+            Http client = new Http(own.uri());
+            Tenant mine = Tenant.create(own.appKeys());
+            Credentials unseen = mine.keyWithRoles("unseen", LicenseManager.OWNER);
+            assertEquals(200, client.get(KEYS, mine.admin).status());
+
+            cuttable.cut();
+            Reply down = client.get(KEYS, mine.admin);
+            Reply write = client.post(KEYS, mine.admin, "{\"label\":\"during the outage\"}");
+            Reply authentication = client.get(KEYS, unseen);
+            for (Reply reply : List.of(down, write, authentication)) {
+                assertEquals(503, reply.status(), reply::toString);
+                assertProblem(reply, 503);
+                assertNotNull(reply.header("Retry-After"), reply::toString);
+            }
+
+            cuttable.restore();
+            Reply back = eventually200(() -> client.get(KEYS, mine.admin));
+            assertFalse(back.body().contains("during the outage"), "a write refused during the outage was kept");
+            assertEquals(200, client.get(KEYS, unseen).status());
+            assertEquals(
+                    200, client.post(KEYS, mine.admin, "{\"label\":\"after\"}").status());
+        }
+    }
+
+    /** The store's pool may need a moment to notice the database is back; a bounded number of tries. */
+    private static Reply eventually200(Supplier<Reply> call) {
+        Reply reply = call.get();
+        for (int attempt = 0; attempt < 20 && reply.status() != 200; attempt++) {
+            sleep(250);
+            reply = call.get();
+        }
+        assertEquals(200, reply.status(), reply::toString);
+        return reply;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.appkeys.core.service.authentication;
+
+import io.appkeys.core.domain.AppKeyName;
+import io.appkeys.core.domain.AppToken;
+import io.appkeys.core.domain.AuthenticationResult;
+import io.appkeys.core.domain.AuthenticationResult.Authenticated;
+import io.appkeys.core.domain.AuthenticationResult.Overloaded;
+import io.appkeys.core.domain.AuthenticationResult.Rejected;
+import io.appkeys.core.domain.AuthenticationResult.Throttled;
+import io.appkeys.core.domain.KeyPrincipal;
+import io.appkeys.core.domain.RejectionReason;
+import io.appkeys.core.port.in.Attempt;
+import io.appkeys.core.port.in.AuthenticateUseCase;
+import io.appkeys.core.port.out.SecretHasher;
+import io.appkeys.core.port.out.Storage;
+import io.appkeys.core.service.AppKeysSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks key pairs, cheapest step first: the shape and checksum of both values, then the credential cache,
+ * then the throttle (per appKey and source), then the {@link FullCheck} of the store and the hash. Concurrent
+ * checks of one pair share one check. Every failure gives the same {@link Rejected} result to the caller, to be
+ * answered the same time after its check began: an unknown key costs no hashing, so its refusal is held instead.
+ */
+public final class AuthenticationService implements AuthenticateUseCase, AutoCloseable {
+
+    private static final Duration FAILURE_LOG_INTERVAL = Duration.ofSeconds(10);
+
+    private final CredentialCache cache;
+    private final Clock clock;
+    private final Duration refusalTime;
+    private final FailureThrottle throttle;
+    private final FailureMonitor monitor;
+    private final UsageRecorder usage;
+    private final FullCheck fullCheck;
+    private final SingleFlight<PresentedPair.PairName, AuthenticationResult> flights = new SingleFlight<>();
+
+    public AuthenticationService(
+            Storage storage, SecretHasher hasher, CredentialCache cache, Clock clock, AppKeysSettings settings) {
+        this.cache = cache;
+        this.clock = clock;
+        this.refusalTime = settings.refusalTime();
+        this.throttle = new FailureThrottle(
+                settings.throttleMaxFailures(), settings.throttleWindow(), settings.cacheMaxEntries());
+        this.monitor = new FailureMonitor(clock, FAILURE_LOG_INTERVAL);
+        this.usage = new UsageRecorder(storage.keys(), settings.usageInterval(), settings.cacheMaxEntries());
+        this.fullCheck = new FullCheck(
+                storage,
+                hasher,
+                cache,
+                new HashingGate(settings.hashingConcurrency(), settings.hashingMaxWait()),
+                settings.renewalPeriod(),
+                settings.cacheTtl());
+    }
+
+    @Override
+    public Attempt attempt(String appKey, String appToken, String source) {
+        long now = clock.millis();
+        Optional<AppKeyName> name = AppKeyName.read(appKey);
+        Optional<AppToken> token = name.isPresent() ? AppToken.read(appToken) : Optional.empty();
+        if (token.isEmpty()) {
+            return new MalformedAttempt(source, now);
+        }
+        return new PresentedPair(name.get(), token.get(), cache.digest(token.get()), source, now);
+    }
+
+    @Override
+    public Optional<AuthenticationResult> authenticateWithoutBlocking(Attempt attempt) {
+        if (!(presented(attempt) instanceof PresentedPair pair)) {
+            monitor.rejected(RejectionReason.MALFORMED);
+            return Optional.of(held(RejectionReason.MALFORMED, attempt));
+        }
+        long now = clock.millis();
+        KeyPrincipal cached = cache.lookup(pair, now);
+        if (cached != null) {
+            usage.used(cached.id(), now);
+            return Optional.of(new Authenticated(cached));
+        }
+        if (cache.remembered(pair).isEmpty()) {
+            Optional<Duration> wait = throttle.retryAfter(pair.appKey(), pair.source(), now);
+            if (wait.isPresent()) {
+                monitor.throttled();
+                return Optional.of(new Throttled(wait.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public AuthenticationResult authenticate(Attempt attempt) {
+        Optional<AuthenticationResult> quick = authenticateWithoutBlocking(attempt);
+        if (quick.isPresent()) {
+            return quick.get();
+        }
+        PresentedPair pair = (PresentedPair) attempt;
+        AuthenticationResult result = flights.run(pair.name(), () -> check(pair));
+        // each caller that shared the check is held from when its own check began
+        return result instanceof Rejected rejected ? held(rejected.reason(), pair) : result;
+    }
+
+    /** Refused authentications by cause since start, for metrics; no appKey or token is kept. */
+    public Map<RejectionReason, Long> rejections() {
+        return monitor.totals();
+    }
+
+    /** Writes the noted last uses of keys; runs on a timer, and on close. */
+    public int flushUsage() {
+        return usage.flush();
+    }
+
+    @Override
+    public void close() {
+        flushUsage();
+    }
+
+    private AuthenticationResult check(PresentedPair pair) {
+        long now = clock.millis();
+        AuthenticationResult result = fullCheck.check(pair, now);
+        if (result instanceof Rejected rejected) {
+            throttle.recordFailure(pair.appKey(), pair.source(), now);
+            monitor.rejected(rejected.reason());
+        } else if (result instanceof Overloaded) {
+            monitor.overloaded();
+        } else if (result instanceof Authenticated authenticated) {
+            usage.used(authenticated.principal().id(), now);
+        }
+        return result;
+    }
+
+    /** A refusal, to be held for what is left of the refusal time since the attempt's check began. */
+    private Rejected held(RejectionReason reason, Attempt attempt) {
+        long started = attempt instanceof PresentedPair pair
+                ? pair.startedMillis()
+                : ((MalformedAttempt) attempt).startedMillis();
+        long left = refusalTime.toMillis() - (clock.millis() - started);
+        if (left < 0) {
+            monitor.late();
+        }
+        return new Rejected(reason, Duration.ofMillis(Math.max(0, Math.min(left, refusalTime.toMillis()))));
+    }
+
+    private static Attempt presented(Attempt attempt) {
+        if (attempt instanceof PresentedPair || attempt instanceof MalformedAttempt) {
+            return attempt;
+        }
+        throw new IllegalArgumentException("an attempt must come from AuthenticateUseCase.attempt");
+    }
+}

@@ -1,0 +1,143 @@
+package io.appkeys.core.service.authentication;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.appkeys.core.domain.AppKeyName;
+import io.appkeys.core.domain.AppToken;
+import io.appkeys.core.domain.KeyPrincipal;
+import io.appkeys.core.domain.TokenHash;
+import io.appkeys.core.domain.TokenSlot;
+import io.appkeys.core.service.KeyEvictions;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Remembers credentials that passed a full check, so later requests with the same pair skip the store and
+ * the slow hash. It keeps no token: only an HMAC of it under a key made at start-up, compared in constant
+ * time. Every change to a key must {@link #evict} it once the change is committed.
+ *
+ * <p>A remembered pair is trusted without the store until its entry's time is up. After that the entry
+ * still says which stored hash the token matched, so the pair can be confirmed with one store read and no
+ * hashing, and its owner is not subject to the throttle meant for guessers.
+ *
+ * <p>An eviction that races with a check in progress wins: the check takes a {@link #stamp()} before it
+ * reads the store, and {@link #put} drops its entry if any eviction happened since.
+ */
+public final class CredentialCache implements KeyEvictions {
+
+    private static final String HMAC = "HmacSHA256";
+    private static final int TOKENS_PER_KEY = 2;
+
+    private final Cache<AppKeyName, Entry> entries;
+    private final AtomicLong evictions = new AtomicLong();
+    private final ThreadLocal<Mac> macs;
+
+    public CredentialCache(int maxEntries) {
+        this.entries = Caffeine.newBuilder().maximumSize(maxEntries).build();
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        SecretKeySpec spec = new SecretKeySpec(key, HMAC);
+        this.macs = ThreadLocal.withInitial(() -> newMac(spec));
+    }
+
+    /** The keyed digest of a token: what the cache keeps and compares in its place. */
+    byte[] digest(AppToken token) {
+        return macs.get().doFinal(token.reveal().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The principal of a pair verified before and still trusted at {@code nowMillis}, or null. */
+    KeyPrincipal lookup(PresentedPair pair, long nowMillis) {
+        Entry entry = entries.getIfPresent(pair.appKey());
+        if (entry == null) {
+            return null;
+        }
+        Verified verified = entry.find(pair.digest());
+        return verified != null && nowMillis < verified.validUntil() ? entry.principal() : null;
+    }
+
+    /** Which stored hash the pair matched when it was last verified, trusted or not; empty if never. */
+    Optional<Verified> remembered(PresentedPair pair) {
+        Entry entry = entries.getIfPresent(pair.appKey());
+        return entry == null ? Optional.empty() : Optional.ofNullable(entry.find(pair.digest()));
+    }
+
+    /** A mark to take before reading the store for a check whose result may be {@link #put}. */
+    long stamp() {
+        return evictions.get();
+    }
+
+    /**
+     * Trusts the pair until {@code validUntilMillis} as matching {@code hash} in {@code slot}, unless an
+     * eviction happened since {@code stamp}.
+     */
+    void put(
+            long stamp,
+            PresentedPair pair,
+            KeyPrincipal principal,
+            TokenSlot slot,
+            TokenHash hash,
+            long validUntilMillis) {
+        Verified verified = new Verified(pair.digest(), slot, hash, validUntilMillis);
+        entries.asMap().merge(pair.appKey(), new Entry(principal, List.of(verified)), Entry::merge);
+        if (evictions.get() != stamp) {
+            entries.invalidate(pair.appKey());
+        }
+    }
+
+    /** Forgets every verified token of the key; call it after the change is committed. */
+    @Override
+    public void evict(AppKeyName appKey) {
+        evictions.incrementAndGet();
+        entries.invalidate(appKey);
+    }
+
+    private static Mac newMac(SecretKeySpec spec) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(spec);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    /** One verified token: its digest, the stored hash it matched and where, and until when it is trusted. */
+    record Verified(byte[] digest, TokenSlot slot, TokenHash hash, long validUntil) {}
+
+    /** The verified tokens of one key (two while a renewal is pending) and its principal. */
+    private record Entry(KeyPrincipal principal, List<Verified> tokens) {
+
+        Verified find(byte[] digest) {
+            for (int i = 0; i < tokens.size(); i++) {
+                if (MessageDigest.isEqual(digest, tokens.get(i).digest())) {
+                    return tokens.get(i);
+                }
+            }
+            return null;
+        }
+
+        /** Adds or refreshes the newly verified token, unless the key's principal changed meanwhile. */
+        Entry merge(Entry fresh) {
+            if (!principal.equals(fresh.principal)) {
+                return fresh;
+            }
+            Verified added = fresh.tokens.get(0);
+            List<Verified> kept = new ArrayList<>(TOKENS_PER_KEY);
+            kept.add(added);
+            for (Verified token : tokens) {
+                if (kept.size() < TOKENS_PER_KEY && !MessageDigest.isEqual(token.digest(), added.digest())) {
+                    kept.add(token);
+                }
+            }
+            return new Entry(principal, List.copyOf(kept));
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.appkeys.core.service.authentication;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/** Bounds how many slow hash checks run at once, so a flood of bad credentials cannot take every core. */
+final class HashingGate {
+
+    private final Semaphore permits;
+    private final long maxWaitNanos;
+
+    HashingGate(int concurrency, Duration maxWait) {
+        this.permits = new Semaphore(concurrency);
+        this.maxWaitNanos = maxWait.toNanos();
+    }
+
+    /** Waits for a turn; false when none came in time. A true answer must be followed by {@link #exit()}. */
+    boolean enter() {
+        try {
+            return permits.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    void exit() {
+        permits.release();
+    }
+}
