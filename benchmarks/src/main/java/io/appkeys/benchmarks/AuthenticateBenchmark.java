@@ -12,6 +12,10 @@ import io.appkeys.core.domain.Email;
 import io.appkeys.core.domain.Label;
 import io.appkeys.core.domain.PrincipalRef;
 import io.appkeys.core.domain.TokenHash;
+import io.appkeys.core.port.in.AuthenticateUseCase;
+import io.appkeys.core.port.in.CreateAccountUseCase;
+import io.appkeys.core.port.in.CreateAppKeyUseCase;
+import io.appkeys.core.port.in.LinkRolesUseCase;
 import io.appkeys.core.port.in.NewAccount;
 import io.appkeys.core.service.AppKeysSettings;
 import java.time.Duration;
@@ -48,6 +52,8 @@ public class AuthenticateBenchmark {
 
     private AppKeys warm;
     private AppKeys cold;
+    private AuthenticateUseCase warmAuthentication;
+    private AuthenticateUseCase coldAuthentication;
     private String appKey;
     private String token;
     private String coldAppKey;
@@ -62,10 +68,11 @@ public class AuthenticateBenchmark {
                 .argon2(Argon2Parameters.owasp())
                 .usageFlushEvery(null)
                 .build();
+        warmAuthentication = warm.use(AuthenticateUseCase.class);
         CreatedAppKey key = newKey(warm);
         appKey = key.key().appKey().value();
         token = key.token().reveal();
-        require(warm.authenticate(appKey, token));
+        require(warmAuthentication.authenticate(appKey, token));
 
         // A cache that trusts nothing for long: every call reads the store again, but finds the hash it
         // verified before, so no Argon2.
@@ -74,10 +81,11 @@ public class AuthenticateBenchmark {
                 .usageFlushEvery(null)
                 .settings(AppKeysSettings.defaults().withCacheTtl(Duration.ofNanos(1)))
                 .build();
+        coldAuthentication = cold.use(AuthenticateUseCase.class);
         CreatedAppKey coldKey = newKey(cold);
         coldAppKey = coldKey.key().appKey().value();
         coldToken = coldKey.token().reveal();
-        require(cold.authenticate(coldAppKey, coldToken));
+        require(coldAuthentication.authenticate(coldAppKey, coldToken));
 
         hasher = new Argon2idHasher(Argon2Parameters.owasp());
         parsedToken = AppToken.parse(token);
@@ -85,11 +93,13 @@ public class AuthenticateBenchmark {
     }
 
     private static CreatedAppKey newKey(AppKeys appKeys) {
-        Caller master = Caller.master(
-                appKeys.createAccount(new NewAccount(
-                        new AccountName("bench"), new Email("owner@bench.com"), Optional.empty(), "benchmark")),
-                "benchmark");
-        return appKeys.createAppKey(master, new Label("benchmark"));
+        return appKeys.use(CreateAppKeyUseCase.class).createAppKey(newMaster(appKeys), new Label("benchmark"));
+    }
+
+    private static Caller newMaster(AppKeys appKeys) {
+        NewAccount account =
+                new NewAccount(new AccountName("bench"), new Email("owner@bench.com"), Optional.empty(), "benchmark");
+        return Caller.master(appKeys.use(CreateAccountUseCase.class).createAccount(account), "benchmark");
     }
 
     private static void require(AuthenticationResult result) {
@@ -106,18 +116,18 @@ public class AuthenticateBenchmark {
 
     @Benchmark
     public AuthenticationResult authenticateCacheHit() {
-        return warm.authenticate(appKey, token);
+        return warmAuthentication.authenticate(appKey, token);
     }
 
     @Benchmark
     public AuthenticationResult authenticateAfterTtl() {
-        return cold.authenticate(coldAppKey, coldToken);
+        return coldAuthentication.authenticate(coldAppKey, coldToken);
     }
 
     /** A true miss: before each call the key is evicted (by a role change that links nothing). */
     @Benchmark
     public AuthenticationResult authenticateCacheMiss(Evicted evicted) {
-        return evicted.appKeys.authenticate(evicted.appKey, evicted.token);
+        return evicted.authentication.authenticate(evicted.appKey, evicted.token);
     }
 
     /** A store whose key is evicted from the cache before every call. */
@@ -125,6 +135,8 @@ public class AuthenticateBenchmark {
     public static class Evicted {
 
         AppKeys appKeys;
+        AuthenticateUseCase authentication;
+        LinkRolesUseCase links;
         Caller master;
         String appKey;
         String token;
@@ -135,18 +147,17 @@ public class AuthenticateBenchmark {
                     .argon2(Argon2Parameters.owasp())
                     .usageFlushEvery(null)
                     .build();
-            master = Caller.master(
-                    appKeys.createAccount(new NewAccount(
-                            new AccountName("bench"), new Email("owner@bench.com"), Optional.empty(), "benchmark")),
-                    "benchmark");
-            CreatedAppKey key = appKeys.createAppKey(master, new Label("benchmark"));
+            authentication = appKeys.use(AuthenticateUseCase.class);
+            links = appKeys.use(LinkRolesUseCase.class);
+            master = newMaster(appKeys);
+            CreatedAppKey key = appKeys.use(CreateAppKeyUseCase.class).createAppKey(master, new Label("benchmark"));
             appKey = key.key().appKey().value();
             token = key.token().reveal();
         }
 
         @Setup(Level.Invocation)
         public void evict() {
-            appKeys.linkRoles(master, PrincipalRef.parse(appKey), Set.of());
+            links.linkRoles(master, PrincipalRef.parse(appKey), Set.of());
         }
 
         @TearDown

@@ -11,7 +11,11 @@ import io.appkeys.core.domain.CreatedAppKey;
 import io.appkeys.core.domain.Email;
 import io.appkeys.core.domain.KeyRef;
 import io.appkeys.core.domain.Label;
+import io.appkeys.core.port.in.CreateAccountUseCase;
+import io.appkeys.core.port.in.CreateAppKeyUseCase;
+import io.appkeys.core.port.in.FinishRenewalUseCase;
 import io.appkeys.core.port.in.NewAccount;
+import io.appkeys.core.port.in.RenewAppTokenUseCase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,23 +101,27 @@ public final class DurabilityBenchmark {
                 .argon2(argon2)
                 .usageFlushEvery(null)
                 .build()) {
-            Account account = appKeys.createAccount(new NewAccount(
-                    new AccountName("bench"), new Email("ops@bench.example"), Optional.empty(), "bench"));
+            CreateAppKeyUseCase keys = appKeys.use(CreateAppKeyUseCase.class);
+            RenewAppTokenUseCase renewals = appKeys.use(RenewAppTokenUseCase.class);
+            FinishRenewalUseCase finishes = appKeys.use(FinishRenewalUseCase.class);
+            Account account = appKeys.use(CreateAccountUseCase.class)
+                    .createAccount(new NewAccount(
+                            new AccountName("bench"), new Email("ops@bench.example"), Optional.empty(), "bench"));
             Caller master = Caller.master(account, "bench");
             ExecutorService pool = Executors.newFixedThreadPool(clients);
             try {
                 List<CreatedAppKey> created = new ArrayList<>();
                 long start = System.nanoTime();
                 for (Future<CreatedAppKey> future :
-                        submit(pool, operations, i -> appKeys.createAppKey(master, new Label("key " + i)))) {
+                        submit(pool, operations, i -> keys.createAppKey(master, new Label("key " + i)))) {
                     created.add(future.get());
                 }
                 double creates = operations / seconds(start);
                 start = System.nanoTime();
                 for (Future<CreatedAppKey> future : submit(pool, operations, i -> {
                     KeyRef key = KeyRef.of(created.get(i).key().id());
-                    appKeys.renewAppToken(master, key);
-                    appKeys.finishRenewal(master, key);
+                    renewals.renewAppToken(master, key);
+                    finishes.finishRenewal(master, key);
                     return created.get(i);
                 })) {
                     future.get();
