@@ -44,6 +44,8 @@ import io.appkeys.core.service.KeyService;
 import io.appkeys.core.service.RenewalService;
 import io.appkeys.core.service.UserService;
 import io.appkeys.core.service.authentication.AuthenticationService;
+import io.appkeys.core.service.authentication.ChangeFollower;
+import io.appkeys.core.service.authentication.ChangePropagation;
 import io.appkeys.core.service.authentication.CredentialCache;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,6 +53,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +62,8 @@ import java.util.concurrent.TimeUnit;
  * The key authority, assembled for an app that embeds it: {@link #builder()} chooses the parts (each has a
  * default: in-memory storage, Argon2id with OWASP's parameters, {@code SecureRandom} credentials, the system
  * clock), {@link #use} gives each use case by its port, and {@link #close()} writes the last noted key uses and
- * releases the storage.
+ * releases the storage. While it runs, a thread follows the store's change feed, so that changes made by other
+ * processes sharing the store hold here too (see {@link Builder#followChanges}).
  *
  * <pre>{@code
  * try (AppKeys appKeys = AppKeys.builder().build()) {
@@ -72,6 +76,7 @@ public final class AppKeys implements AutoCloseable {
 
     private final Storage storage;
     private final AuthenticationService authentication;
+    private final ChangeFollower follower;
     private final Map<Class<?>, Object> useCases;
     private final ScheduledExecutorService timer;
 
@@ -86,12 +91,15 @@ public final class AppKeys implements AutoCloseable {
                 ? builder.generator
                 : new SecureRandomCredentialGenerator(settings.appKeyPrefix());
         SecretHasher hasher = builder.hasher != null ? builder.hasher : new Argon2idHasher();
-        CredentialCache cache = new CredentialCache(settings.cacheMaxEntries());
+        CredentialCache cache = new CredentialCache(settings.cacheMaxEntries(), settings.cacheTtl());
+        String name = UUID.randomUUID().toString(); // among the processes following the store's changes
+        ChangePropagation changes =
+                new ChangePropagation(cache, storage.changes(), clock, settings.propagationWait(), name);
         AccountService accounts = new AccountService(storage, clock);
-        UserService users = new UserService(storage, clock);
-        KeyService keys = new KeyService(storage, generator, hasher, cache, clock, settings);
-        RenewalService renewals = new RenewalService(storage, generator, hasher, cache, clock, settings);
-        AccessService access = new AccessService(storage, cache, clock);
+        UserService users = new UserService(storage, changes, clock);
+        KeyService keys = new KeyService(storage, generator, hasher, changes, clock, settings);
+        RenewalService renewals = new RenewalService(storage, generator, hasher, changes, clock, settings);
+        AccessService access = new AccessService(storage, changes, clock);
         this.authentication = new AuthenticationService(storage, hasher, cache, builder.clock, settings);
         this.useCases = Map.ofEntries(
                 entry(CreateAccountUseCase.class, accounts),
@@ -120,6 +128,12 @@ public final class AppKeys implements AutoCloseable {
                 entry(AuthorizeUseCase.class, new AuthorizationService()),
                 entry(ReadAuditLogUseCase.class, new AuditService(storage)));
         this.timer = builder.usageFlushEvery == null ? null : startUsageTimer(builder.usageFlushEvery);
+        this.follower = builder.followChanges
+                ? new ChangeFollower(storage.changes(), cache, builder.clock, settings.feedPollInterval(), name)
+                : null;
+        if (follower != null) {
+            follower.start();
+        }
     }
 
     public static Builder builder() {
@@ -152,6 +166,9 @@ public final class AppKeys implements AutoCloseable {
 
     @Override
     public void close() {
+        if (follower != null) {
+            follower.close();
+        }
         if (timer != null) {
             timer.shutdownNow();
         }
@@ -179,6 +196,7 @@ public final class AppKeys implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private AppKeysSettings settings = AppKeysSettings.defaults();
         private Duration usageFlushEvery = Duration.ofSeconds(10);
+        private boolean followChanges = true;
 
         private Builder() {}
 
@@ -218,6 +236,16 @@ public final class AppKeys implements AutoCloseable {
         /** How often noted key uses are written; {@code null} for never (then call {@link #flushUsage()}). */
         public Builder usageFlushEvery(Duration value) {
             this.usageFlushEvery = value;
+            return this;
+        }
+
+        /**
+         * Whether to follow the store's change feed, so that a change made by another process sharing the store
+         * holds here within the poll interval (by default, yes). A process that lives for one command, and
+         * keeps no cache worth keeping fresh, may say no; then what it caches is trusted for the cache TTL.
+         */
+        public Builder followChanges(boolean value) {
+            this.followChanges = value;
             return this;
         }
 

@@ -48,6 +48,9 @@ final class Composition {
                     .storage(storage)
                     .hasher(new LazyHasher(argon2))
                     .usageFlushEvery(null)
+                    // one command, nothing cached worth keeping fresh; its changes still wait (boundedly) until
+                    // every running server has applied them, so the next request there sees them
+                    .followChanges(false)
                     .build());
         } catch (RuntimeException e) {
             storage.close();

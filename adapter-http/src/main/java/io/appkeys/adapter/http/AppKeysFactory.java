@@ -65,7 +65,9 @@ class AppKeysFactory {
                 properties.getHashingConcurrency(),
                 properties.getHashingMaxWait(),
                 properties.getUsageInterval(),
-                properties.getRefusalTime());
+                properties.getRefusalTime(),
+                properties.getFeedPollInterval(),
+                properties.getPropagationWait());
     }
 
     /** OWASP's minimum, with whatever the configuration overrides. */

@@ -26,6 +26,8 @@ class AppKeysProperties {
     private Duration hashingMaxWait = DEFAULTS.hashingMaxWait();
     private Duration usageInterval = DEFAULTS.usageInterval();
     private Duration refusalTime = DEFAULTS.refusalTime();
+    private Duration feedPollInterval = DEFAULTS.feedPollInterval();
+    private Duration propagationWait = DEFAULTS.propagationWait();
     private Duration usageFlushEvery = Duration.ofSeconds(10);
     private Integer argon2MemoryKib;
     private Integer argon2Iterations;
@@ -69,6 +71,14 @@ class AppKeysProperties {
 
     Duration getRefusalTime() {
         return refusalTime;
+    }
+
+    Duration getFeedPollInterval() {
+        return feedPollInterval;
+    }
+
+    Duration getPropagationWait() {
+        return propagationWait;
     }
 
     /** Argon2's memory in KiB, iterations and lanes, each empty when not configured. */
@@ -126,6 +136,14 @@ class AppKeysProperties {
 
     public void setRefusalTime(Duration value) {
         this.refusalTime = value;
+    }
+
+    public void setFeedPollInterval(Duration value) {
+        this.feedPollInterval = value;
+    }
+
+    public void setPropagationWait(Duration value) {
+        this.propagationWait = value;
     }
 
     public void setUsageFlushEvery(Duration value) {

@@ -3,8 +3,11 @@ package io.appkeys.adapter.persistence;
 import io.appkeys.core.domain.StoreUnavailableException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -23,6 +26,7 @@ final class Db {
     private final boolean syncCommits;
     private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
     private final GroupSync commits = new GroupSync();
+    private final ThreadLocal<List<Consumer<Handle>>> beforeCommit = new ThreadLocal<>();
 
     /**
      * @param settings        the store, for messages (its password is masked in every one)
@@ -45,7 +49,7 @@ final class Db {
         }
     }
 
-    void use(java.util.function.Consumer<Handle> work) {
+    void use(Consumer<Handle> work) {
         with(handle -> {
             work.accept(handle);
             return null;
@@ -61,7 +65,7 @@ final class Db {
         try {
             open[0]++;
             return jdbi.withHandle(handle -> {
-                T result = handle.inTransaction(transaction -> work.get());
+                T result = handle.inTransaction(transaction -> open[0] == 1 ? outermost(handle, work) : work.get());
                 if (open[0] == 1 && syncCommits) {
                     commits.afterCommit(() -> handle.execute("CHECKPOINT SYNC"));
                 }
@@ -72,6 +76,40 @@ final class Db {
         } finally {
             open[0]--;
         }
+    }
+
+    /** Runs the work of an outermost transaction, then what it left to do just before the commit. */
+    private <T> T outermost(Handle handle, Supplier<T> work) {
+        List<Consumer<Handle>> actions = new ArrayList<>();
+        beforeCommit.set(actions);
+        try {
+            T result = work.get();
+            for (int i = 0; i < actions.size(); i++) {
+                actions.get(i).accept(handle);
+            }
+            return result;
+        } finally {
+            beforeCommit.remove();
+        }
+    }
+
+    /**
+     * Runs {@code action} in the open transaction, after all its other work, just before it commits; for
+     * writes that should hold their locks for as short a time as possible.
+     *
+     * @throws IllegalStateException when no transaction is open on this thread
+     */
+    void beforeCommit(Consumer<Handle> action) {
+        List<Consumer<Handle>> actions = beforeCommit.get();
+        if (actions == null) {
+            throw new IllegalStateException("no transaction is open on this thread");
+        }
+        actions.add(action);
+    }
+
+    /** Whether this thread has a transaction open. */
+    boolean transactionOpen() {
+        return beforeCommit.get() != null;
     }
 
     /** A unique or foreign-key violation, for a store to turn into a domain answer; else unavailability. */

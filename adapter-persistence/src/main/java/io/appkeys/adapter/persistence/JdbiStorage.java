@@ -4,11 +4,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.appkeys.core.port.out.AccountStore;
 import io.appkeys.core.port.out.AppKeyStore;
 import io.appkeys.core.port.out.AuditLog;
+import io.appkeys.core.port.out.ChangeFeed;
 import io.appkeys.core.port.out.ResourceStore;
 import io.appkeys.core.port.out.RoleStore;
 import io.appkeys.core.port.out.Storage;
 import io.appkeys.core.port.out.Transactions;
 import io.appkeys.core.port.out.UserStore;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Every store of core on one JDBI instance and one connection pool. */
@@ -22,8 +24,10 @@ final class JdbiStorage implements Storage {
     private final JdbiRoles roles;
     private final JdbiResources resources;
     private final JdbiAudit audit;
+    private final JdbiChanges changes;
+    private final Optional<PostgresNotifications> notifications;
 
-    JdbiStorage(HikariDataSource pool, Db db) {
+    JdbiStorage(HikariDataSource pool, Db db, Optional<PostgresNotifications> notifications) {
         this.pool = pool;
         this.db = db;
         this.accounts = new JdbiAccounts(db);
@@ -32,6 +36,8 @@ final class JdbiStorage implements Storage {
         this.roles = new JdbiRoles(db);
         this.resources = new JdbiResources(db);
         this.audit = new JdbiAudit(db);
+        this.notifications = notifications;
+        this.changes = new JdbiChanges(db, notifications);
     }
 
     @Override
@@ -65,6 +71,11 @@ final class JdbiStorage implements Storage {
     }
 
     @Override
+    public ChangeFeed changes() {
+        return changes;
+    }
+
+    @Override
     public Transactions transactions() {
         return new Transactions() {
             @Override
@@ -76,6 +87,7 @@ final class JdbiStorage implements Storage {
 
     @Override
     public void close() {
+        notifications.ifPresent(PostgresNotifications::close);
         pool.close();
     }
 }

@@ -3,6 +3,7 @@ package io.appkeys.core.memory;
 import io.appkeys.core.port.out.AccountStore;
 import io.appkeys.core.port.out.AppKeyStore;
 import io.appkeys.core.port.out.AuditLog;
+import io.appkeys.core.port.out.ChangeFeed;
 import io.appkeys.core.port.out.ResourceStore;
 import io.appkeys.core.port.out.RoleStore;
 import io.appkeys.core.port.out.Storage;
@@ -22,6 +23,7 @@ public final class InMemoryStorage implements Storage {
     private final InMemoryResources resources = new InMemoryResources(memory);
     private final InMemoryRoles roles = new InMemoryRoles(memory, resources);
     private final InMemoryAudit audit = new InMemoryAudit(memory);
+    private final InMemoryChanges changes = new InMemoryChanges(memory);
 
     @Override
     public AccountStore accounts() {
@@ -51,6 +53,11 @@ public final class InMemoryStorage implements Storage {
     @Override
     public AuditLog audit() {
         return audit;
+    }
+
+    @Override
+    public ChangeFeed changes() {
+        return changes;
     }
 
     @Override

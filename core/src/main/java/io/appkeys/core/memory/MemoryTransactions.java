@@ -31,6 +31,11 @@ final class MemoryTransactions implements Transactions {
         }
     }
 
+    /** Whether this thread has a transaction open. */
+    boolean inTransaction() {
+        return undo.get() != null;
+    }
+
     /** Records how to reverse a write just made under the lock, when a transaction is open. */
     void onRollback(Runnable inverse) {
         Deque<Runnable> log = undo.get();

@@ -1,9 +1,11 @@
 package io.appkeys.core.service;
 
 import io.appkeys.core.domain.AccessPolicy;
+import io.appkeys.core.domain.AccountName;
 import io.appkeys.core.domain.AuditAction;
 import io.appkeys.core.domain.AuditEvent;
 import io.appkeys.core.domain.Caller;
+import io.appkeys.core.domain.Change;
 import io.appkeys.core.domain.InvalidInputException;
 import io.appkeys.core.domain.NewRole;
 import io.appkeys.core.domain.PrincipalId;
@@ -15,6 +17,7 @@ import io.appkeys.core.domain.RoleId;
 import io.appkeys.core.domain.RoleLinks;
 import io.appkeys.core.domain.RoleName;
 import io.appkeys.core.domain.RoleWithProducts;
+import io.appkeys.core.domain.UserId;
 import io.appkeys.core.port.in.CreateRoleUseCase;
 import io.appkeys.core.port.in.DefineResourceUseCase;
 import io.appkeys.core.port.in.LinkRolesUseCase;
@@ -45,13 +48,13 @@ public final class AccessService
 
     private final Storage storage;
     private final AccountScope scope;
-    private final KeyEvictions evictions;
+    private final ChangeListener changes;
     private final Clock clock;
 
-    public AccessService(Storage storage, KeyEvictions evictions, Clock clock) {
+    public AccessService(Storage storage, ChangeListener changes, Clock clock) {
         this.storage = storage;
         this.scope = new AccountScope(storage);
-        this.evictions = evictions;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -161,10 +164,23 @@ public final class AccessService
                 }
             }
             List<Role> held = storage.roles().rolesOf(caller.account(), target.id());
+            if (!done.isEmpty()) {
+                changes.record(changeOf(caller.account(), target), now);
+            }
             return new Changed(target, new RoleLinks(named, done, held));
         });
-        changed.target().key().ifPresent(key -> evictions.evict(key.appKey()));
+        if (!changed.links().changed().isEmpty()) {
+            changes.committed(changeOf(caller.account(), changed.target()));
+        }
         return changed.links();
+    }
+
+    /** The change to a principal: to its key, or to its user. */
+    private static Change changeOf(AccountName account, AccountScope.Named principal) {
+        return principal
+                .key()
+                .map(key -> Change.of(key.appKey()))
+                .orElseGet(() -> Change.of(account, (UserId) principal.id()));
     }
 
     /** Links or unlinks one role of a principal; says whether the link changed. */

@@ -3,14 +3,17 @@ package io.appkeys.core.service;
 import io.appkeys.core.domain.AppKeyName;
 import io.appkeys.core.domain.InvalidInputException;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * The tunable behaviour of the use cases, with defaults that suit most deployments.
  *
  * @param appKeyPrefix        first part of every new appKey ({@code vtexappkey})
  * @param renewalPeriod       how long the old token keeps working after a renewal starts (30 days)
- * @param cacheTtl            how long a verified credential is trusted without the store; bounds the
- *                            staleness seen by other processes sharing the store (30 s)
+ * @param cacheTtl            how long a verified credential stays trusted after the last successful read of
+ *                            the store: of the change feed, which evicts whatever a change touches, or of the
+ *                            credential itself. While the feed is read, a cached credential needs no other
+ *                            read; when it cannot be, this bounds what a process trusts (30 s)
  * @param cacheMaxEntries     how many appKeys the verified-credential cache holds (100,000)
  * @param throttleMaxFailures failed attempts for one appKey from one source within one window before that
  *                            source is throttled for that appKey (10)
@@ -22,6 +25,11 @@ import java.time.Duration;
  * @param refusalTime         how long after a check began its refusal may be answered, whatever the cause,
  *                            so that refusals cannot be told apart by time; longer than a token
  *                            verification, even when a few wait for their turn (250 ms)
+ * @param feedPollInterval    how often the change feed is read when the store cannot say that it changed
+ *                            (H2, memory); PostgreSQL says so at once, and is read that often only as a
+ *                            safety net (250 ms)
+ * @param propagationWait     how long a change, once committed, waits for every other process following the
+ *                            feed to apply it before it is confirmed; zero confirms at once (2 s)
  */
 public record AppKeysSettings(
         String appKeyPrefix,
@@ -33,12 +41,14 @@ public record AppKeysSettings(
         int hashingConcurrency,
         Duration hashingMaxWait,
         Duration usageInterval,
-        Duration refusalTime) {
+        Duration refusalTime,
+        Duration feedPollInterval,
+        Duration propagationWait) {
 
     public AppKeysSettings {
         if (!AppKeyName.isValidPrefix(appKeyPrefix)) {
             throw new InvalidInputException(
-                    "appKey prefix must be a lowercase letter followed by up to 29" + " lowercase letters or digits");
+                    "appKey prefix must be a lowercase letter followed by up to 29 lowercase letters or digits");
         }
         positive(renewalPeriod, "renewal period");
         positive(cacheTtl, "cache TTL");
@@ -49,6 +59,10 @@ public record AppKeysSettings(
         positive(hashingMaxWait, "hashing wait");
         positive(usageInterval, "usage interval");
         positive(refusalTime, "refusal time");
+        positive(feedPollInterval, "feed poll interval");
+        if (propagationWait == null || propagationWait.isNegative()) {
+            throw new InvalidInputException("propagation wait must be zero or a positive duration");
+        }
     }
 
     public static AppKeysSettings defaults() {
@@ -62,105 +76,62 @@ public record AppKeysSettings(
                 Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
                 Duration.ofSeconds(2),
                 Duration.ofMinutes(1),
-                Duration.ofMillis(250));
+                Duration.ofMillis(250),
+                Duration.ofMillis(250),
+                Duration.ofSeconds(2));
     }
 
     public AppKeysSettings withAppKeyPrefix(String value) {
-        return new AppKeysSettings(
-                value,
-                renewalPeriod,
-                cacheTtl,
-                cacheMaxEntries,
-                throttleMaxFailures,
-                throttleWindow,
-                hashingConcurrency,
-                hashingMaxWait,
-                usageInterval,
-                refusalTime);
+        return edit(draft -> draft.appKeyPrefix = value);
     }
 
     public AppKeysSettings withRenewalPeriod(Duration value) {
-        return new AppKeysSettings(
-                appKeyPrefix,
-                value,
-                cacheTtl,
-                cacheMaxEntries,
-                throttleMaxFailures,
-                throttleWindow,
-                hashingConcurrency,
-                hashingMaxWait,
-                usageInterval,
-                refusalTime);
+        return edit(draft -> draft.renewalPeriod = value);
     }
 
     public AppKeysSettings withCacheTtl(Duration value) {
-        return new AppKeysSettings(
-                appKeyPrefix,
-                renewalPeriod,
-                value,
-                cacheMaxEntries,
-                throttleMaxFailures,
-                throttleWindow,
-                hashingConcurrency,
-                hashingMaxWait,
-                usageInterval,
-                refusalTime);
+        return edit(draft -> draft.cacheTtl = value);
+    }
+
+    public AppKeysSettings withCacheMaxEntries(int value) {
+        return edit(draft -> draft.cacheMaxEntries = value);
     }
 
     public AppKeysSettings withThrottle(int maxFailures, Duration window) {
-        return new AppKeysSettings(
-                appKeyPrefix,
-                renewalPeriod,
-                cacheTtl,
-                cacheMaxEntries,
-                maxFailures,
-                window,
-                hashingConcurrency,
-                hashingMaxWait,
-                usageInterval,
-                refusalTime);
+        return edit(draft -> {
+            draft.throttleMaxFailures = maxFailures;
+            draft.throttleWindow = window;
+        });
     }
 
     public AppKeysSettings withHashing(int concurrency, Duration maxWait) {
-        return new AppKeysSettings(
-                appKeyPrefix,
-                renewalPeriod,
-                cacheTtl,
-                cacheMaxEntries,
-                throttleMaxFailures,
-                throttleWindow,
-                concurrency,
-                maxWait,
-                usageInterval,
-                refusalTime);
+        return edit(draft -> {
+            draft.hashingConcurrency = concurrency;
+            draft.hashingMaxWait = maxWait;
+        });
     }
 
     public AppKeysSettings withUsageInterval(Duration value) {
-        return new AppKeysSettings(
-                appKeyPrefix,
-                renewalPeriod,
-                cacheTtl,
-                cacheMaxEntries,
-                throttleMaxFailures,
-                throttleWindow,
-                hashingConcurrency,
-                hashingMaxWait,
-                value,
-                refusalTime);
+        return edit(draft -> draft.usageInterval = value);
     }
 
     public AppKeysSettings withRefusalTime(Duration value) {
-        return new AppKeysSettings(
-                appKeyPrefix,
-                renewalPeriod,
-                cacheTtl,
-                cacheMaxEntries,
-                throttleMaxFailures,
-                throttleWindow,
-                hashingConcurrency,
-                hashingMaxWait,
-                usageInterval,
-                value);
+        return edit(draft -> draft.refusalTime = value);
+    }
+
+    public AppKeysSettings withFeedPollInterval(Duration value) {
+        return edit(draft -> draft.feedPollInterval = value);
+    }
+
+    public AppKeysSettings withPropagationWait(Duration value) {
+        return edit(draft -> draft.propagationWait = value);
+    }
+
+    /** These settings with {@code change} made, checked as any others. */
+    private AppKeysSettings edit(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.settings();
     }
 
     private static void positive(Duration value, String what) {
@@ -172,6 +143,54 @@ public record AppKeysSettings(
     private static void atLeastOne(int value, String what) {
         if (value < 1) {
             throw new InvalidInputException(what + " must be at least 1, got " + value);
+        }
+    }
+
+    /** A copy of the settings to change before they are checked again. */
+    private static final class Draft {
+
+        String appKeyPrefix;
+        Duration renewalPeriod;
+        Duration cacheTtl;
+        int cacheMaxEntries;
+        int throttleMaxFailures;
+        Duration throttleWindow;
+        int hashingConcurrency;
+        Duration hashingMaxWait;
+        Duration usageInterval;
+        Duration refusalTime;
+        Duration feedPollInterval;
+        Duration propagationWait;
+
+        Draft(AppKeysSettings settings) {
+            appKeyPrefix = settings.appKeyPrefix;
+            renewalPeriod = settings.renewalPeriod;
+            cacheTtl = settings.cacheTtl;
+            cacheMaxEntries = settings.cacheMaxEntries;
+            throttleMaxFailures = settings.throttleMaxFailures;
+            throttleWindow = settings.throttleWindow;
+            hashingConcurrency = settings.hashingConcurrency;
+            hashingMaxWait = settings.hashingMaxWait;
+            usageInterval = settings.usageInterval;
+            refusalTime = settings.refusalTime;
+            feedPollInterval = settings.feedPollInterval;
+            propagationWait = settings.propagationWait;
+        }
+
+        AppKeysSettings settings() {
+            return new AppKeysSettings(
+                    appKeyPrefix,
+                    renewalPeriod,
+                    cacheTtl,
+                    cacheMaxEntries,
+                    throttleMaxFailures,
+                    throttleWindow,
+                    hashingConcurrency,
+                    hashingMaxWait,
+                    usageInterval,
+                    refusalTime,
+                    feedPollInterval,
+                    propagationWait);
         }
     }
 }

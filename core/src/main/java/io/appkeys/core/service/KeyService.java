@@ -8,6 +8,7 @@ import io.appkeys.core.domain.AppToken;
 import io.appkeys.core.domain.AuditAction;
 import io.appkeys.core.domain.AuditEvent;
 import io.appkeys.core.domain.Caller;
+import io.appkeys.core.domain.Change;
 import io.appkeys.core.domain.CreatedAppKey;
 import io.appkeys.core.domain.DuplicateAppKeyException;
 import io.appkeys.core.domain.IssuedToken;
@@ -45,7 +46,7 @@ public final class KeyService
     private final AccountScope scope;
     private final CredentialGenerator generator;
     private final SecretHasher hasher;
-    private final KeyEvictions evictions;
+    private final ChangeListener changes;
     private final Clock clock;
     private final AppKeysSettings settings;
 
@@ -53,14 +54,14 @@ public final class KeyService
             Storage storage,
             CredentialGenerator generator,
             SecretHasher hasher,
-            KeyEvictions evictions,
+            ChangeListener changes,
             Clock clock,
             AppKeysSettings settings) {
         this.storage = storage;
         this.scope = new AccountScope(storage);
         this.generator = generator;
         this.hasher = hasher;
-        this.evictions = evictions;
+        this.changes = changes;
         this.clock = clock;
         this.settings = settings;
     }
@@ -119,11 +120,11 @@ public final class KeyService
     public AppKey setAppKeyActive(Caller caller, KeyRef ref, boolean active) {
         AccessPolicy.require(caller, AccessPolicy::mayEditKeys, active ? "activate app keys" : "deactivate app keys");
         Instant now = clock.instant();
-        AppKey changed = storage.transactions().inTransaction(() -> {
+        Optional<AppKey> changed = storage.transactions().inTransaction(() -> {
             AppKey key = scope.key(caller.account(), ref);
             if (!storage.keys().setActive(key.id(), active)) {
                 // in that state already (perhaps just now, by a concurrent call that audited it), or deleted
-                return scope.key(caller.account(), ref);
+                return Optional.empty();
             }
             storage.audit()
                     .append(AuditEvent.by(
@@ -131,10 +132,14 @@ public final class KeyService
                             now,
                             active ? AuditAction.KEY_ACTIVATED : AuditAction.KEY_DEACTIVATED,
                             "appkey:" + key.appKey()));
-            return key.withActive(active);
+            changes.record(Change.of(key.appKey()), now);
+            return Optional.of(key.withActive(active));
         });
-        evictions.evict(changed.appKey());
-        return changed;
+        if (changed.isEmpty()) {
+            return scope.key(caller.account(), ref);
+        }
+        changes.committed(Change.of(changed.get().appKey()));
+        return changed.get();
     }
 
     @Override
@@ -148,9 +153,10 @@ public final class KeyService
                 throw notFound(ref, caller);
             }
             storage.audit().append(AuditEvent.by(caller, now, AuditAction.KEY_DELETED, "appkey:" + key.appKey()));
+            changes.record(Change.of(key.appKey()), now);
             return key;
         });
-        evictions.evict(deleted.appKey());
+        changes.committed(Change.of(deleted.appKey()));
         return deleted;
     }
 

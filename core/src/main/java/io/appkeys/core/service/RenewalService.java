@@ -6,6 +6,7 @@ import io.appkeys.core.domain.AppToken;
 import io.appkeys.core.domain.AuditAction;
 import io.appkeys.core.domain.AuditEvent;
 import io.appkeys.core.domain.Caller;
+import io.appkeys.core.domain.Change;
 import io.appkeys.core.domain.ConflictException;
 import io.appkeys.core.domain.ForbiddenException;
 import io.appkeys.core.domain.IssuedToken;
@@ -35,7 +36,7 @@ public final class RenewalService implements RenewAppTokenUseCase, FinishRenewal
     private final AccountScope scope;
     private final CredentialGenerator generator;
     private final SecretHasher hasher;
-    private final KeyEvictions evictions;
+    private final ChangeListener changes;
     private final Clock clock;
     private final Duration period;
 
@@ -43,14 +44,14 @@ public final class RenewalService implements RenewAppTokenUseCase, FinishRenewal
             Storage storage,
             CredentialGenerator generator,
             SecretHasher hasher,
-            KeyEvictions evictions,
+            ChangeListener changes,
             Clock clock,
             AppKeysSettings settings) {
         this.storage = storage;
         this.scope = new AccountScope(storage);
         this.generator = generator;
         this.hasher = hasher;
-        this.evictions = evictions;
+        this.changes = changes;
         this.clock = clock;
         this.period = settings.renewalPeriod();
     }
@@ -75,9 +76,10 @@ public final class RenewalService implements RenewAppTokenUseCase, FinishRenewal
             storage.audit()
                     .append(AuditEvent.by(
                             caller, issued.createdIn(), AuditAction.TOKEN_RENEWED, "appkey:" + key.appKey()));
+            changes.record(Change.of(key.appKey()), issued.createdIn());
             return credentials(caller, key);
         });
-        evictions.evict(key.appKey());
+        changes.committed(Change.of(key.appKey()));
         return new RenewedToken(key, token, TokenStatus.of(key, renewed, issued.createdIn(), period), period);
     }
 
@@ -104,9 +106,10 @@ public final class RenewalService implements RenewAppTokenUseCase, FinishRenewal
                 throw new NotFoundException("no renewal is pending for appKey " + key.appKey());
             }
             storage.audit().append(AuditEvent.by(caller, now, action, "appkey:" + key.appKey()));
+            changes.record(Change.of(key.appKey()), now);
             return TokenStatus.of(key, credentials(caller, key), now, period);
         });
-        evictions.evict(key.appKey());
+        changes.committed(Change.of(key.appKey()));
         return status;
     }
 

@@ -4,6 +4,7 @@ import io.appkeys.core.domain.AccessPolicy;
 import io.appkeys.core.domain.AuditAction;
 import io.appkeys.core.domain.AuditEvent;
 import io.appkeys.core.domain.Caller;
+import io.appkeys.core.domain.Change;
 import io.appkeys.core.domain.ConflictException;
 import io.appkeys.core.domain.Email;
 import io.appkeys.core.domain.NotFoundException;
@@ -29,11 +30,13 @@ public final class UserService implements AddUserUseCase, RemoveUserUseCase, Get
 
     private final Storage storage;
     private final AccountScope scope;
+    private final ChangeListener changes;
     private final Clock clock;
 
-    public UserService(Storage storage, Clock clock) {
+    public UserService(Storage storage, ChangeListener changes, Clock clock) {
         this.storage = storage;
         this.scope = new AccountScope(storage);
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -53,7 +56,7 @@ public final class UserService implements AddUserUseCase, RemoveUserUseCase, Get
     public User removeUser(Caller caller, PrincipalRef ref) {
         AccessPolicy.require(caller, AccessPolicy::mayManageAccess, "remove users");
         Instant now = clock.instant();
-        return storage.transactions().inTransaction(() -> {
+        User removed = storage.transactions().inTransaction(() -> {
             User user = scope.user(caller.account(), ref);
             boolean master = storage.accounts()
                     .find(caller.account())
@@ -68,8 +71,11 @@ public final class UserService implements AddUserUseCase, RemoveUserUseCase, Get
                 throw new NotFoundException("user " + ref + " not found in account " + caller.account());
             }
             storage.audit().append(AuditEvent.by(caller, now, AuditAction.USER_REMOVED, "user:" + user.email()));
+            changes.record(Change.of(caller.account(), user.id()), now);
             return user;
         });
+        changes.committed(Change.of(caller.account(), removed.id()));
+        return removed;
     }
 
     @Override

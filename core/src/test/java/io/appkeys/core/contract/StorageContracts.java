@@ -28,4 +28,7 @@ public abstract class StorageContracts {
 
     @Nested
     class Transactions extends TransactionsContract {}
+
+    @Nested
+    class Changes extends ChangeFeedContract {}
 }

@@ -15,6 +15,9 @@ public interface Storage extends AutoCloseable {
 
     AuditLog audit();
 
+    /** The changes other processes sharing the store must apply to what they remember. */
+    ChangeFeed changes();
+
     Transactions transactions();
 
     /** Releases connections and files; the default holds none. */

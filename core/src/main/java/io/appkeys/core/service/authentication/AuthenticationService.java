@@ -52,8 +52,7 @@ public final class AuthenticationService implements AuthenticateUseCase, AutoClo
                 hasher,
                 cache,
                 new HashingGate(settings.hashingConcurrency(), settings.hashingMaxWait()),
-                settings.renewalPeriod(),
-                settings.cacheTtl());
+                settings.renewalPeriod());
     }
 
     @Override

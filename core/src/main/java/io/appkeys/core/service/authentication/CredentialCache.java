@@ -2,16 +2,17 @@ package io.appkeys.core.service.authentication;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.appkeys.core.domain.AccountName;
 import io.appkeys.core.domain.AppKeyName;
 import io.appkeys.core.domain.AppToken;
 import io.appkeys.core.domain.KeyPrincipal;
 import io.appkeys.core.domain.TokenHash;
 import io.appkeys.core.domain.TokenSlot;
-import io.appkeys.core.service.KeyEvictions;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,14 +25,16 @@ import javax.crypto.spec.SecretKeySpec;
  * the slow hash. It keeps no token: only an HMAC of it under a key made at start-up, compared in constant
  * time. Every change to a key must {@link #evict} it once the change is committed.
  *
- * <p>A remembered pair is trusted without the store until its entry's time is up. After that the entry
- * still says which stored hash the token matched, so the pair can be confirmed with one store read and no
- * hashing, and its owner is not subject to the throttle meant for guessers.
+ * <p>A remembered pair is trusted without the store for the TTL after the last successful read of the store:
+ * the read that verified it, or a read of the change feed (see {@link #changesAppliedAsOf}), after which every
+ * change committed elsewhere has been evicted here too. Once the TTL has run out, the entry still says which
+ * stored hash the token matched, so the pair can be confirmed with one store read and no hashing, and its owner
+ * is not subject to the throttle meant for guessers.
  *
  * <p>An eviction that races with a check in progress wins: the check takes a {@link #stamp()} before it
  * reads the store, and {@link #put} drops its entry if any eviction happened since.
  */
-public final class CredentialCache implements KeyEvictions {
+public final class CredentialCache {
 
     private static final String HMAC = "HmacSHA256";
     private static final int TOKENS_PER_KEY = 2;
@@ -39,9 +42,12 @@ public final class CredentialCache implements KeyEvictions {
     private final Cache<AppKeyName, Entry> entries;
     private final AtomicLong evictions = new AtomicLong();
     private final ThreadLocal<Mac> macs;
+    private final long ttlMillis;
+    private volatile long changesAppliedAsOf = Long.MIN_VALUE;
 
-    public CredentialCache(int maxEntries) {
+    public CredentialCache(int maxEntries, Duration ttl) {
         this.entries = Caffeine.newBuilder().maximumSize(maxEntries).build();
+        this.ttlMillis = ttl.toMillis();
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         SecretKeySpec spec = new SecretKeySpec(key, HMAC);
@@ -60,7 +66,12 @@ public final class CredentialCache implements KeyEvictions {
             return null;
         }
         Verified verified = entry.find(pair.digest());
-        return verified != null && nowMillis < verified.validUntil() ? entry.principal() : null;
+        return verified != null && trusted(verified, nowMillis) ? entry.principal() : null;
+    }
+
+    private boolean trusted(Verified verified, long nowMillis) {
+        long lastRead = Math.max(verified.verifiedAt(), changesAppliedAsOf);
+        return nowMillis < verified.expiresAt() && nowMillis - lastRead < ttlMillis;
     }
 
     /** Which stored hash the pair matched when it was last verified, trusted or not; empty if never. */
@@ -75,8 +86,9 @@ public final class CredentialCache implements KeyEvictions {
     }
 
     /**
-     * Trusts the pair until {@code validUntilMillis} as matching {@code hash} in {@code slot}, unless an
-     * eviction happened since {@code stamp}.
+     * Remembers the pair, read from the store at {@code verifiedAtMillis}, as matching {@code hash} in
+     * {@code slot} until the token expires at {@code expiresAtMillis}; unless an eviction happened since
+     * {@code stamp}.
      */
     void put(
             long stamp,
@@ -84,8 +96,9 @@ public final class CredentialCache implements KeyEvictions {
             KeyPrincipal principal,
             TokenSlot slot,
             TokenHash hash,
-            long validUntilMillis) {
-        Verified verified = new Verified(pair.digest(), slot, hash, validUntilMillis);
+            long verifiedAtMillis,
+            long expiresAtMillis) {
+        Verified verified = new Verified(pair.digest(), slot, hash, verifiedAtMillis, expiresAtMillis);
         entries.asMap().merge(pair.appKey(), new Entry(principal, List.of(verified)), Entry::merge);
         if (evictions.get() != stamp) {
             entries.invalidate(pair.appKey());
@@ -93,10 +106,31 @@ public final class CredentialCache implements KeyEvictions {
     }
 
     /** Forgets every verified token of the key; call it after the change is committed. */
-    @Override
-    public void evict(AppKeyName appKey) {
+    void evict(AppKeyName appKey) {
         evictions.incrementAndGet();
         entries.invalidate(appKey);
+    }
+
+    /** Forgets every key of the account, for a change whose keys are not named (a role's resources). */
+    void evictAccount(AccountName account) {
+        evictions.incrementAndGet();
+        entries.asMap().keySet().removeIf(appKey -> appKey.account().equals(account));
+    }
+
+    /** Forgets everything, for a process that cannot tell what changed (it fell behind the change feed). */
+    void evictAll() {
+        evictions.incrementAndGet();
+        entries.invalidateAll();
+    }
+
+    /**
+     * Notes that every change committed before {@code millis} has been applied here: what the cache holds is
+     * as fresh as a read of the store at that time.
+     */
+    void changesAppliedAsOf(long millis) {
+        if (millis > changesAppliedAsOf) {
+            changesAppliedAsOf = millis;
+        }
     }
 
     private static Mac newMac(SecretKeySpec spec) {
@@ -109,8 +143,11 @@ public final class CredentialCache implements KeyEvictions {
         }
     }
 
-    /** One verified token: its digest, the stored hash it matched and where, and until when it is trusted. */
-    record Verified(byte[] digest, TokenSlot slot, TokenHash hash, long validUntil) {}
+    /**
+     * One verified token: its digest, the stored hash it matched and where, when the store was read for it, and
+     * when the token expires (at the end of a renewal, for the old one).
+     */
+    record Verified(byte[] digest, TokenSlot slot, TokenHash hash, long verifiedAt, long expiresAt) {}
 
     /** The verified tokens of one key (two while a renewal is pending) and its principal. */
     private record Entry(KeyPrincipal principal, List<Verified> tokens) {

@@ -37,21 +37,13 @@ final class FullCheck {
     private final CredentialCache cache;
     private final HashingGate gate;
     private final Duration renewalPeriod;
-    private final Duration cacheTtl;
 
-    FullCheck(
-            Storage storage,
-            SecretHasher hasher,
-            CredentialCache cache,
-            HashingGate gate,
-            Duration renewalPeriod,
-            Duration cacheTtl) {
+    FullCheck(Storage storage, SecretHasher hasher, CredentialCache cache, HashingGate gate, Duration renewalPeriod) {
         this.storage = storage;
         this.hasher = hasher;
         this.cache = cache;
         this.gate = gate;
         this.renewalPeriod = renewalPeriod;
-        this.cacheTtl = cacheTtl;
     }
 
     /**
@@ -86,12 +78,8 @@ final class FullCheck {
         KeyPrincipal principal = new KeyPrincipal(
                 key.id(), key.account(), key.appKey(), storage.roles().resourcesOf(key.account(), key.id()));
         ValidToken matched = match.get().token();
-        long trustedUntil = nowMillis + cacheTtl.toMillis();
-        long validUntil = matched.expiresIn()
-                .map(Instant::toEpochMilli)
-                .map(end -> Math.min(end, trustedUntil))
-                .orElse(trustedUntil);
-        cache.put(stamp, pair, principal, matched.slot(), match.get().hash(), validUntil);
+        long expiresAt = matched.expiresIn().map(Instant::toEpochMilli).orElse(Long.MAX_VALUE);
+        cache.put(stamp, pair, principal, matched.slot(), match.get().hash(), nowMillis, expiresAt);
         return new Authenticated(principal);
     }
 
