@@ -68,6 +68,10 @@ public final class AppKeysCli {
     /** How the audit log names where the CLI's changes come from. */
     static final String ORIGIN = "cli";
 
+    /** The footer of the commands that change what authenticates or what is allowed. */
+    static final String CHANGES_HOLD_EVERYWHERE = "%nA change holds on every server and app using the same store"
+            + " once the command returns: it waits, at most 2 s, until each of them has applied it.";
+
     @Option(
             names = "--db",
             paramLabel = "<jdbc-url>",

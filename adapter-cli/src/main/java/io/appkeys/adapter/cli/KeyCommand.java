@@ -24,7 +24,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code appkeys key}: app keys, from creation through renewal to deletion. */
-@Command(name = "key", description = "Create, inspect, switch, renew and delete app keys.")
+@Command(
+        name = "key",
+        description = "Create, inspect, switch, renew and delete app keys.",
+        footer = AppKeysCli.CHANGES_HOLD_EVERYWHERE)
 final class KeyCommand {
 
     static final String SHOWN_ONCE =
@@ -72,13 +75,18 @@ final class KeyCommand {
         cli.output().show(Views.details(details));
     }
 
-    @Command(name = "activate", description = "Lets an app key authenticate again.")
+    @Command(
+            name = "activate",
+            description = "Lets an app key authenticate again, from the next request on, on every server of the store.")
     void activate(@Mixin AccountOption account, @Parameters(paramLabel = "<key>", description = KEY) KeyRef key) {
         AppKey changed = cli.use(SetAppKeyActiveUseCase.class).setAppKeyActive(cli.master(account), key, true);
         cli.output().show(Views.key(changed));
     }
 
-    @Command(name = "deactivate", description = "Stops an app key from authenticating, from the next request on.")
+    @Command(
+            name = "deactivate",
+            description = "Stops an app key from authenticating, from the next request on, on every server of the"
+                    + " store.")
     void deactivate(@Mixin AccountOption account, @Parameters(paramLabel = "<key>", description = KEY) KeyRef key) {
         AppKey changed = cli.use(SetAppKeyActiveUseCase.class).setAppKeyActive(cli.master(account), key, false);
         cli.output().show(Views.key(changed));

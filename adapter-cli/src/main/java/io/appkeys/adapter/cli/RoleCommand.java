@@ -18,7 +18,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code appkeys role}: access profiles, and granting them to users and app keys. */
-@Command(name = "role", description = "List and create roles (access profiles); grant and revoke them.")
+@Command(
+        name = "role",
+        description = "List and create roles (access profiles); grant and revoke them.",
+        footer = AppKeysCli.CHANGES_HOLD_EVERYWHERE)
 final class RoleCommand {
 
     private static final String PRINCIPAL = "a user's id or email, or an app key's id or appKey";
@@ -56,7 +59,10 @@ final class RoleCommand {
         cli.output().show(Views.role(role));
     }
 
-    @Command(name = "grant", description = "Grants a role to a user or an app key; it holds from the next request on.")
+    @Command(
+            name = "grant",
+            description = "Grants a role to a user or an app key; it holds from the next request on, on every server"
+                    + " of the store.")
     void grant(
             @Mixin AccountOption account,
             @Parameters(paramLabel = "<roleId>", description = "the role's id (see 'role list')") RoleId roleId,
@@ -75,7 +81,8 @@ final class RoleCommand {
 
     @Command(
             name = "revoke",
-            description = "Revokes a role from a user or an app key; it no longer holds from the next request on.")
+            description = "Revokes a role from a user or an app key; it no longer holds from the next request on, on"
+                    + " every server of the store.")
     void revoke(
             @Mixin AccountOption account,
             @Parameters(paramLabel = "<roleId>", description = "the role's id (see 'role list')") RoleId roleId,

@@ -17,7 +17,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code appkeys user}: the human principals of an account. */
-@Command(name = "user", description = "Add, list and remove the users of an account.")
+@Command(
+        name = "user",
+        description = "Add, list and remove the users of an account.",
+        footer = AppKeysCli.CHANGES_HOLD_EVERYWHERE)
 final class UserCommand {
 
     @ParentCommand

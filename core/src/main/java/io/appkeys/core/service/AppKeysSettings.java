@@ -26,8 +26,8 @@ import java.util.function.Consumer;
  *                            so that refusals cannot be told apart by time; longer than a token
  *                            verification, even when a few wait for their turn (250 ms)
  * @param feedPollInterval    how often the change feed is read when the store cannot say that it changed
- *                            (H2, memory); PostgreSQL says so at once, and is read that often only as a
- *                            safety net (250 ms)
+ *                            (H2, memory), and how long a follower pauses after a failed read; PostgreSQL
+ *                            says so at once, and is read every 5 s besides (250 ms)
  * @param propagationWait     how long a change, once committed, waits for every other process following the
  *                            feed to apply it before it is confirmed; zero confirms at once (2 s)
  */

@@ -142,20 +142,50 @@ public abstract class TwoInstancesContract {
     }
 
     @Test
-    void aUserRemovedThroughOne_isAppliedByTheOther() {
+    void aRenewalStartedThroughOne_makesTheOtherReadTheKeyAgain() {
+        CreatedAppKey key = warmKey();
+        int before = secondsStore.calls();
+        assertInstanceOf(Authenticated.class, second.authenticate(appKey(key), token(key)));
+        assertEquals(before, secondsStore.calls(), "warm: answered from the cache");
+
+        first.renewAppToken(master, ref(key)); // the old token now ends with the renewal period
+
+        eventually("the other reads the key again", () -> {
+            int calls = secondsStore.calls();
+            second.authenticate(appKey(key), token(key));
+            return secondsStore.calls() > calls;
+        });
+    }
+
+    @Test
+    void rolesLinkedToAndUnlinkedFromAUser_andAUserRemoved_areAppliedByTheOther() {
         User user = first.addUser(master, new Email("gone@example.com"), Optional.empty());
+        PrincipalRef ref = PrincipalRef.parse(user.id().toString());
+        Change change = Change.of(master.account(), user.id());
 
-        first.removeUser(master, PrincipalRef.parse(user.id().toString()));
+        // no credential of a user is cached anywhere yet: the other has applied each change once it says so
+        first.linkRoles(master, ref, Set.of(ownerRole()));
+        appliedByTheOther(change);
+        first.unlinkRole(master, ref, ownerRole());
+        appliedByTheOther(change);
+        first.removeUser(master, ref);
+        appliedByTheOther(change);
+    }
 
-        // no credential of a user is cached anywhere yet: the other has applied the change once it says so
-        long removal = secondsStore.changes().latest();
+    /** Waits until the other instance says it has applied the latest change, which must be {@code change}. */
+    private void appliedByTheOther(Change change) {
+        long latest = secondsStore.changes().latest();
+        assertEquals(
+                change,
+                secondsStore.changes().after(latest - 1, 1).entries().get(0).change(),
+                "the latest change recorded");
         eventually(
-                "every instance has applied the removal",
+                "the other has applied change " + latest,
                 () -> secondsStore
                                 .changes()
                                 .appliedByAll(Instant.now().minusSeconds(5), "nobody")
                                 .orElse(0)
-                        >= removal);
+                        >= latest);
     }
 
     @Test
