@@ -87,6 +87,15 @@ final class ArchitectureRules {
             .resideInAPackage("de.mkammerer..")
             .because("only core.crypto implements hashing; everything else goes through SecretHasher");
 
+    /** The JOSE library stays behind the token-signing port, as Argon2 stays behind hashing. */
+    static final ArchRule ONLY_CRYPTO_USES_NIMBUS = noClasses()
+            .that()
+            .resideOutsideOfPackage("io.appkeys.core.crypto..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("com.nimbusds..")
+            .because("only core.crypto signs and checks tokens; everything else goes through TokenSigner");
+
     /** Adapters do not reach into each other; only a composition root wires them together. */
     static final ArchRule ADAPTERS_ARE_INDEPENDENT = noClasses()
             .that()

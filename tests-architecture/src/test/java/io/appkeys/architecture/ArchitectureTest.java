@@ -19,6 +19,9 @@ class ArchitectureTest {
     static final ArchRule onlyCryptoUsesArgon2 = ArchitectureRules.ONLY_CRYPTO_USES_ARGON2;
 
     @ArchTest
+    static final ArchRule onlyCryptoUsesNimbus = ArchitectureRules.ONLY_CRYPTO_USES_NIMBUS;
+
+    @ArchTest
     static final ArchRule adaptersAreIndependent = ArchitectureRules.ADAPTERS_ARE_INDEPENDENT;
 
     @ArchTest

@@ -16,6 +16,7 @@ import io.appkeys.core.domain.AccountName;
 import io.appkeys.core.domain.brokenfixture.DomainThatCallsAService;
 import io.appkeys.core.service.AuthorizationService;
 import io.appkeys.core.service.brokenfixture.ServiceThatHashesDirectly;
+import io.appkeys.core.service.brokenfixture.ServiceThatSignsDirectly;
 import io.appkeys.core.service.brokenfixture.ServiceThatUsesJdbc;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,14 @@ class RulesCanFailTest {
                 ArchitectureRules.ONLY_CRYPTO_USES_ARGON2,
                 "de.mkammerer.argon2.Argon2Factory",
                 ServiceThatHashesDirectly.class);
+    }
+
+    @Test
+    void nimbusRule_catchesSigningOutsideCrypto() {
+        assertBreaks(
+                ArchitectureRules.ONLY_CRYPTO_USES_NIMBUS,
+                "com.nimbusds.jose.JWSAlgorithm",
+                ServiceThatSignsDirectly.class);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.appkeys.core.port.out.AuditLog;
 import io.appkeys.core.port.out.ChangeFeed;
 import io.appkeys.core.port.out.ResourceStore;
 import io.appkeys.core.port.out.RoleStore;
+import io.appkeys.core.port.out.SigningKeyStore;
 import io.appkeys.core.port.out.Storage;
 import io.appkeys.core.port.out.Transactions;
 import io.appkeys.core.port.out.UserStore;
@@ -25,6 +26,7 @@ final class JdbiStorage implements Storage {
     private final JdbiResources resources;
     private final JdbiAudit audit;
     private final JdbiChanges changes;
+    private final JdbiSigningKeys signingKeys;
     private final Optional<PostgresNotifications> notifications;
 
     JdbiStorage(HikariDataSource pool, Db db, Optional<PostgresNotifications> notifications) {
@@ -38,6 +40,7 @@ final class JdbiStorage implements Storage {
         this.audit = new JdbiAudit(db);
         this.notifications = notifications;
         this.changes = new JdbiChanges(db, notifications);
+        this.signingKeys = new JdbiSigningKeys(db);
     }
 
     @Override
@@ -73,6 +76,11 @@ final class JdbiStorage implements Storage {
     @Override
     public ChangeFeed changes() {
         return changes;
+    }
+
+    @Override
+    public SigningKeyStore signingKeys() {
+        return signingKeys;
     }
 
     @Override

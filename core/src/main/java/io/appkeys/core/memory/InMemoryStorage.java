@@ -6,6 +6,7 @@ import io.appkeys.core.port.out.AuditLog;
 import io.appkeys.core.port.out.ChangeFeed;
 import io.appkeys.core.port.out.ResourceStore;
 import io.appkeys.core.port.out.RoleStore;
+import io.appkeys.core.port.out.SigningKeyStore;
 import io.appkeys.core.port.out.Storage;
 import io.appkeys.core.port.out.Transactions;
 import io.appkeys.core.port.out.UserStore;
@@ -24,6 +25,7 @@ public final class InMemoryStorage implements Storage {
     private final InMemoryRoles roles = new InMemoryRoles(memory, resources);
     private final InMemoryAudit audit = new InMemoryAudit(memory);
     private final InMemoryChanges changes = new InMemoryChanges(memory);
+    private final InMemorySigningKeys signingKeys = new InMemorySigningKeys(memory);
 
     @Override
     public AccountStore accounts() {
@@ -58,6 +60,11 @@ public final class InMemoryStorage implements Storage {
     @Override
     public ChangeFeed changes() {
         return changes;
+    }
+
+    @Override
+    public SigningKeyStore signingKeys() {
+        return signingKeys;
     }
 
     @Override

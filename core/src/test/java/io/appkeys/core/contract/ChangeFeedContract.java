@@ -34,9 +34,9 @@ import org.junit.jupiter.api.Timeout;
  */
 public abstract class ChangeFeedContract extends StorageContractSupport {
 
-    /** Followers' times far from any real follower's, so that tests see only their own. */
     private static final String ORIGIN = "a-process-sharing-the-store";
 
+    /** Followers' times far from any real follower's, so that tests see only their own. */
     private static final Instant FAR = Instant.parse("2126-01-01T00:00:00Z");
 
     @Test

@@ -31,4 +31,7 @@ public abstract class StorageContracts {
 
     @Nested
     class Changes extends ChangeFeedContract {}
+
+    @Nested
+    class SigningKeys extends SigningKeyStoreContract {}
 }

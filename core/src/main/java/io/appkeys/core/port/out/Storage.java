@@ -18,6 +18,9 @@ public interface Storage extends AutoCloseable {
     /** The changes other processes sharing the store must apply to what they remember. */
     ChangeFeed changes();
 
+    /** The keys that sign tokens, their private halves sealed. */
+    SigningKeyStore signingKeys();
+
     Transactions transactions();
 
     /** Releases connections and files; the default holds none. */
