@@ -4,6 +4,8 @@ import static java.util.Map.entry;
 
 import io.appkeys.core.crypto.Argon2Parameters;
 import io.appkeys.core.crypto.Argon2idHasher;
+import io.appkeys.core.crypto.Es256TokenSigner;
+import io.appkeys.core.crypto.SealingKey;
 import io.appkeys.core.crypto.SecureRandomCredentialGenerator;
 import io.appkeys.core.domain.RejectionReason;
 import io.appkeys.core.memory.InMemoryStorage;
@@ -27,6 +29,8 @@ import io.appkeys.core.port.in.ListPrincipalRolesUseCase;
 import io.appkeys.core.port.in.ListResourcesUseCase;
 import io.appkeys.core.port.in.ListRolesUseCase;
 import io.appkeys.core.port.in.ListUsersUseCase;
+import io.appkeys.core.port.in.LoginUseCase;
+import io.appkeys.core.port.in.PublicKeysUseCase;
 import io.appkeys.core.port.in.ReadAuditLogUseCase;
 import io.appkeys.core.port.in.RemoveUserUseCase;
 import io.appkeys.core.port.in.RenewAppTokenUseCase;
@@ -35,6 +39,7 @@ import io.appkeys.core.port.in.UnlinkRoleUseCase;
 import io.appkeys.core.port.out.CredentialGenerator;
 import io.appkeys.core.port.out.SecretHasher;
 import io.appkeys.core.port.out.Storage;
+import io.appkeys.core.port.out.TokenSigner;
 import io.appkeys.core.service.AccessService;
 import io.appkeys.core.service.AccountService;
 import io.appkeys.core.service.AppKeysSettings;
@@ -47,6 +52,7 @@ import io.appkeys.core.service.authentication.AuthenticationService;
 import io.appkeys.core.service.authentication.ChangeFollower;
 import io.appkeys.core.service.authentication.ChangePropagation;
 import io.appkeys.core.service.authentication.CredentialCache;
+import io.appkeys.core.service.authentication.SignedTokenService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -100,7 +106,18 @@ public final class AppKeys implements AutoCloseable {
         KeyService keys = new KeyService(storage, generator, hasher, changes, clock, settings);
         RenewalService renewals = new RenewalService(storage, generator, hasher, changes, clock, settings);
         AccessService access = new AccessService(storage, changes, clock);
-        this.authentication = new AuthenticationService(storage, hasher, cache, builder.clock, settings);
+        TokenSigner signer = builder.tokenSigner != null
+                ? builder.tokenSigner
+                : new Es256TokenSigner(
+                        storage.signingKeys(),
+                        builder.sealingKey != null ? builder.sealingKey : SealingKey.generate(),
+                        builder.clock,
+                        settings.tokenIssuer(),
+                        settings.signingKeyRotation(),
+                        settings.signedTokenLifetime());
+        this.authentication = new AuthenticationService(storage, hasher, signer, cache, builder.clock, settings);
+        SignedTokenService signedTokens =
+                new SignedTokenService(authentication, cache, storage, signer, builder.clock, settings);
         this.useCases = Map.ofEntries(
                 entry(CreateAccountUseCase.class, accounts),
                 entry(FindAccountUseCase.class, accounts),
@@ -125,6 +142,8 @@ public final class AppKeys implements AutoCloseable {
                 entry(UnlinkRoleUseCase.class, access),
                 entry(ListPrincipalRolesUseCase.class, access),
                 entry(AuthenticateUseCase.class, authentication),
+                entry(LoginUseCase.class, signedTokens),
+                entry(PublicKeysUseCase.class, signedTokens),
                 entry(AuthorizeUseCase.class, new AuthorizationService()),
                 entry(ReadAuditLogUseCase.class, new AuditService(storage)));
         this.timer = builder.usageFlushEvery == null ? null : startUsageTimer(builder.usageFlushEvery);
@@ -197,6 +216,8 @@ public final class AppKeys implements AutoCloseable {
         private AppKeysSettings settings = AppKeysSettings.defaults();
         private Duration usageFlushEvery = Duration.ofSeconds(10);
         private boolean followChanges = true;
+        private TokenSigner tokenSigner;
+        private SealingKey sealingKey;
 
         private Builder() {}
 
@@ -246,6 +267,25 @@ public final class AppKeys implements AutoCloseable {
          */
         public Builder followChanges(boolean value) {
             this.followChanges = value;
+            return this;
+        }
+
+        /**
+         * How signed tokens are signed and checked. Default: ES256, with signing keys kept in the storage, sealed
+         * under the {@link #sealingKey}.
+         */
+        public Builder tokenSigner(TokenSigner value) {
+            this.tokenSigner = Objects.requireNonNull(value, "tokenSigner");
+            return this;
+        }
+
+        /**
+         * The key that seals the signing keys kept in the storage; it must be kept outside the storage, and be the
+         * same for every process sharing it. Default: a new one for this instance, which suits a storage no
+         * other process signs tokens on (in memory, for one).
+         */
+        public Builder sealingKey(SealingKey value) {
+            this.sealingKey = Objects.requireNonNull(value, "sealingKey");
             return this;
         }
 

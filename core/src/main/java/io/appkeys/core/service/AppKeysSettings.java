@@ -30,6 +30,10 @@ import java.util.function.Consumer;
  *                            says so at once, and is read every 5 s besides (250 ms)
  * @param propagationWait     how long a change, once committed, waits for every other process following the
  *                            feed to apply it before it is confirmed; zero confirms at once (2 s)
+ * @param signedTokenLifetime how long a signed token obtained with a key pair lives, at most (24 h)
+ * @param signingKeyRotation  how long a signing key signs before a new one is made (30 days)
+ * @param tokenIssuer         the issuer named in every signed token, and required of every one presented
+ *                            ({@code appkeys})
  */
 public record AppKeysSettings(
         String appKeyPrefix,
@@ -43,7 +47,10 @@ public record AppKeysSettings(
         Duration usageInterval,
         Duration refusalTime,
         Duration feedPollInterval,
-        Duration propagationWait) {
+        Duration propagationWait,
+        Duration signedTokenLifetime,
+        Duration signingKeyRotation,
+        String tokenIssuer) {
 
     public AppKeysSettings {
         if (!AppKeyName.isValidPrefix(appKeyPrefix)) {
@@ -63,6 +70,14 @@ public record AppKeysSettings(
         if (propagationWait == null || propagationWait.isNegative()) {
             throw new InvalidInputException("propagation wait must be zero or a positive duration");
         }
+        positive(signedTokenLifetime, "signed token lifetime");
+        positive(signingKeyRotation, "signing key rotation");
+        if (signedTokenLifetime.getSeconds() < 1) {
+            throw new InvalidInputException("signed token lifetime must be at least 1 second");
+        }
+        if (tokenIssuer == null || tokenIssuer.isBlank()) {
+            throw new InvalidInputException("token issuer must not be blank");
+        }
     }
 
     public static AppKeysSettings defaults() {
@@ -78,7 +93,10 @@ public record AppKeysSettings(
                 Duration.ofMinutes(1),
                 Duration.ofMillis(250),
                 Duration.ofMillis(250),
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2),
+                Duration.ofHours(24),
+                Duration.ofDays(30),
+                "appkeys");
     }
 
     public AppKeysSettings withAppKeyPrefix(String value) {
@@ -127,6 +145,14 @@ public record AppKeysSettings(
         return edit(draft -> draft.propagationWait = value);
     }
 
+    public AppKeysSettings withSignedTokens(Duration lifetime, Duration keyRotation, String issuer) {
+        return edit(draft -> {
+            draft.signedTokenLifetime = lifetime;
+            draft.signingKeyRotation = keyRotation;
+            draft.tokenIssuer = issuer;
+        });
+    }
+
     /** These settings with {@code change} made, checked as any others. */
     private AppKeysSettings edit(Consumer<Draft> change) {
         Draft draft = new Draft(this);
@@ -161,6 +187,9 @@ public record AppKeysSettings(
         Duration refusalTime;
         Duration feedPollInterval;
         Duration propagationWait;
+        Duration signedTokenLifetime;
+        Duration signingKeyRotation;
+        String tokenIssuer;
 
         Draft(AppKeysSettings settings) {
             appKeyPrefix = settings.appKeyPrefix;
@@ -175,6 +204,9 @@ public record AppKeysSettings(
             refusalTime = settings.refusalTime;
             feedPollInterval = settings.feedPollInterval;
             propagationWait = settings.propagationWait;
+            signedTokenLifetime = settings.signedTokenLifetime;
+            signingKeyRotation = settings.signingKeyRotation;
+            tokenIssuer = settings.tokenIssuer;
         }
 
         AppKeysSettings settings() {
@@ -190,7 +222,10 @@ public record AppKeysSettings(
                     usageInterval,
                     refusalTime,
                     feedPollInterval,
-                    propagationWait);
+                    propagationWait,
+                    signedTokenLifetime,
+                    signingKeyRotation,
+                    tokenIssuer);
         }
     }
 }

@@ -18,11 +18,14 @@ import io.appkeys.core.domain.Email;
 import io.appkeys.core.domain.KeyRef;
 import io.appkeys.core.domain.Label;
 import io.appkeys.core.domain.LicenseManager;
+import io.appkeys.core.domain.LoginResult.LoggedIn;
 import io.appkeys.core.domain.PrincipalRef;
 import io.appkeys.core.domain.RoleId;
 import io.appkeys.core.domain.User;
 import io.appkeys.core.fixtures.AllUseCases;
 import io.appkeys.core.fixtures.CountingStorage;
+import io.appkeys.core.port.in.AuthenticateUseCase;
+import io.appkeys.core.port.in.LoginUseCase;
 import io.appkeys.core.port.in.NewAccount;
 import io.appkeys.core.port.out.Storage;
 import java.time.Instant;
@@ -186,6 +189,24 @@ public abstract class TwoInstancesContract {
                                 .appliedByAll(Instant.now().minusSeconds(5), "nobody")
                                 .orElse(0)
                         >= latest);
+    }
+
+    @Test
+    void aSignedTokenFromOne_standsForItsKeyInTheOther_untilTheKeyIsDeactivatedThroughOne() {
+        CreatedAppKey key = warmKey();
+        AuthenticateUseCase firstAuthentication = first.use(AuthenticateUseCase.class);
+        LoggedIn loggedIn = assertInstanceOf(
+                LoggedIn.class,
+                first.use(LoginUseCase.class).login(firstAuthentication.attempt(appKey(key), token(key), "")));
+        AuthenticateUseCase other = second.use(AuthenticateUseCase.class);
+        String token = loggedIn.token().reveal();
+        assertInstanceOf(Authenticated.class, other.authenticate(other.attemptToken(token, "")));
+
+        first.setAppKeyActive(master, ref(key), false);
+
+        eventually(
+                "the other refuses the key's signed token",
+                () -> other.authenticate(other.attemptToken(token, "")) instanceof Rejected);
     }
 
     @Test

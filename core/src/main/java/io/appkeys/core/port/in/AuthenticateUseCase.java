@@ -18,6 +18,14 @@ public interface AuthenticateUseCase {
     Attempt attempt(String appKey, String appToken, String source);
 
     /**
+     * Reads a signed token a caller presented in the place of a key pair (VTEX's {@code VtexIdclientAutCookie}),
+     * which may be null or anything at all. It is decided as a pair is, by the two methods below: it stands for
+     * its key as the key is now (active, its appToken still valid, its current roles), until it expires. Signed
+     * tokens cannot be guessed, so they are not throttled.
+     */
+    Attempt attemptToken(String signedToken, String source);
+
+    /**
      * The decision when it can be made without blocking (a malformed value, a verified pair in the cache, a
      * throttled source); empty when it needs the store and the slow hash, that is when the caller should move
      * to a thread that may block and call {@link #authenticate(Attempt)}. Lets an event-loop server answer most

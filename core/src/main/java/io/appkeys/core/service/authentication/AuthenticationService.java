@@ -9,10 +9,12 @@ import io.appkeys.core.domain.AuthenticationResult.Rejected;
 import io.appkeys.core.domain.AuthenticationResult.Throttled;
 import io.appkeys.core.domain.KeyPrincipal;
 import io.appkeys.core.domain.RejectionReason;
+import io.appkeys.core.domain.SignedToken;
 import io.appkeys.core.port.in.Attempt;
 import io.appkeys.core.port.in.AuthenticateUseCase;
 import io.appkeys.core.port.out.SecretHasher;
 import io.appkeys.core.port.out.Storage;
+import io.appkeys.core.port.out.TokenSigner;
 import io.appkeys.core.service.AppKeysSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,10 +38,16 @@ public final class AuthenticationService implements AuthenticateUseCase, AutoClo
     private final FailureMonitor monitor;
     private final UsageRecorder usage;
     private final FullCheck fullCheck;
+    private final TokenCheck tokenCheck;
     private final SingleFlight<PresentedPair.PairName, AuthenticationResult> flights = new SingleFlight<>();
 
     public AuthenticationService(
-            Storage storage, SecretHasher hasher, CredentialCache cache, Clock clock, AppKeysSettings settings) {
+            Storage storage,
+            SecretHasher hasher,
+            TokenSigner signer,
+            CredentialCache cache,
+            Clock clock,
+            AppKeysSettings settings) {
         this.cache = cache;
         this.clock = clock;
         this.refusalTime = settings.refusalTime();
@@ -53,6 +61,7 @@ public final class AuthenticationService implements AuthenticateUseCase, AutoClo
                 cache,
                 new HashingGate(settings.hashingConcurrency(), settings.hashingMaxWait()),
                 settings.renewalPeriod());
+        this.tokenCheck = new TokenCheck(storage, signer, cache, settings.renewalPeriod());
     }
 
     @Override
@@ -67,8 +76,27 @@ public final class AuthenticationService implements AuthenticateUseCase, AutoClo
     }
 
     @Override
+    public Attempt attemptToken(String signedToken, String source) {
+        long now = clock.millis();
+        Optional<SignedToken> token = SignedToken.read(signedToken);
+        if (token.isEmpty()) {
+            return new MalformedAttempt(source, now);
+        }
+        return new PresentedToken(token.get(), cache.digest(token.get()), source, now);
+    }
+
+    @Override
     public Optional<AuthenticationResult> authenticateWithoutBlocking(Attempt attempt) {
-        if (!(presented(attempt) instanceof PresentedPair pair)) {
+        Attempt presented = presented(attempt);
+        if (presented instanceof PresentedToken token) {
+            KeyPrincipal cached = cache.lookupSigned(token.digest(), clock.millis());
+            if (cached == null) {
+                return Optional.empty(); // a signature to check and a store read: no throttle, a token is not guessed
+            }
+            usage.used(cached.id(), clock.millis());
+            return Optional.of(new Authenticated(cached));
+        }
+        if (!(presented instanceof PresentedPair pair)) {
             monitor.rejected(RejectionReason.MALFORMED);
             return Optional.of(held(RejectionReason.MALFORMED, attempt));
         }
@@ -94,6 +122,10 @@ public final class AuthenticationService implements AuthenticateUseCase, AutoClo
         if (quick.isPresent()) {
             return quick.get();
         }
+        if (attempt instanceof PresentedToken token) {
+            AuthenticationResult result = check(token);
+            return result instanceof Rejected rejected ? held(rejected.reason(), token) : result;
+        }
         PresentedPair pair = (PresentedPair) attempt;
         AuthenticationResult result = flights.run(pair.name(), () -> check(pair));
         // each caller that shared the check is held from when its own check began
@@ -115,6 +147,17 @@ public final class AuthenticationService implements AuthenticateUseCase, AutoClo
         flushUsage();
     }
 
+    private AuthenticationResult check(PresentedToken token) {
+        long now = clock.millis();
+        AuthenticationResult result = tokenCheck.check(token, now);
+        if (result instanceof Rejected rejected) {
+            monitor.rejected(rejected.reason());
+        } else if (result instanceof Authenticated authenticated) {
+            usage.used(authenticated.principal().id(), now);
+        }
+        return result;
+    }
+
     private AuthenticationResult check(PresentedPair pair) {
         long now = clock.millis();
         AuthenticationResult result = fullCheck.check(pair, now);
@@ -131,9 +174,14 @@ public final class AuthenticationService implements AuthenticateUseCase, AutoClo
 
     /** A refusal, to be held for what is left of the refusal time since the attempt's check began. */
     private Rejected held(RejectionReason reason, Attempt attempt) {
-        long started = attempt instanceof PresentedPair pair
-                ? pair.startedMillis()
-                : ((MalformedAttempt) attempt).startedMillis();
+        long started;
+        if (attempt instanceof PresentedPair pair) {
+            started = pair.startedMillis();
+        } else if (attempt instanceof PresentedToken token) {
+            started = token.startedMillis();
+        } else {
+            started = ((MalformedAttempt) attempt).startedMillis();
+        }
         long left = refusalTime.toMillis() - (clock.millis() - started);
         if (left < 0) {
             monitor.late();
@@ -142,7 +190,9 @@ public final class AuthenticationService implements AuthenticateUseCase, AutoClo
     }
 
     private static Attempt presented(Attempt attempt) {
-        if (attempt instanceof PresentedPair || attempt instanceof MalformedAttempt) {
+        if (attempt instanceof PresentedPair
+                || attempt instanceof PresentedToken
+                || attempt instanceof MalformedAttempt) {
             return attempt;
         }
         throw new IllegalArgumentException("an attempt must come from AuthenticateUseCase.attempt");

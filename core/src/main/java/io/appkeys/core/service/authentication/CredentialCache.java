@@ -6,8 +6,10 @@ import io.appkeys.core.domain.AccountName;
 import io.appkeys.core.domain.AppKeyName;
 import io.appkeys.core.domain.AppToken;
 import io.appkeys.core.domain.KeyPrincipal;
+import io.appkeys.core.domain.SignedToken;
 import io.appkeys.core.domain.TokenHash;
 import io.appkeys.core.domain.TokenSlot;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -31,6 +33,9 @@ import javax.crypto.spec.SecretKeySpec;
  * stored hash the token matched, so the pair can be confirmed with one store read and no hashing, and its owner
  * is not subject to the throttle meant for guessers.
  *
+ * <p>Signed tokens checked against the store are remembered the same way, by their digest, trusted on the same
+ * terms until they expire, and forgotten with their key.
+ *
  * <p>An eviction that races with a check in progress wins: the check takes a {@link #stamp()} before it
  * reads the store, and {@link #put} drops its entry if any eviction happened since.
  */
@@ -40,6 +45,7 @@ public final class CredentialCache {
     private static final int TOKENS_PER_KEY = 2;
 
     private final Cache<AppKeyName, Entry> entries;
+    private final Cache<ByteBuffer, SignedEntry> signed;
     private final AtomicLong evictions = new AtomicLong();
     private final ThreadLocal<Mac> macs;
     private final long ttlMillis;
@@ -47,6 +53,7 @@ public final class CredentialCache {
 
     public CredentialCache(int maxEntries, Duration ttl) {
         this.entries = Caffeine.newBuilder().maximumSize(maxEntries).build();
+        this.signed = Caffeine.newBuilder().maximumSize(maxEntries).build();
         this.ttlMillis = ttl.toMillis();
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
@@ -57,6 +64,33 @@ public final class CredentialCache {
     /** The keyed digest of a token: what the cache keeps and compares in its place. */
     byte[] digest(AppToken token) {
         return macs.get().doFinal(token.reveal().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The keyed digest of a signed token, kept in its place as for an appToken. */
+    byte[] digest(SignedToken token) {
+        return macs.get().doFinal(token.reveal().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The principal of a signed token checked before and still trusted at {@code nowMillis}, or null. */
+    KeyPrincipal lookupSigned(byte[] digest, long nowMillis) {
+        SignedEntry entry = signed.getIfPresent(ByteBuffer.wrap(digest));
+        if (entry == null) {
+            return null;
+        }
+        long lastRead = Math.max(entry.verifiedAt(), changesAppliedAsOf);
+        return nowMillis < entry.expiresAt() && nowMillis - lastRead < ttlMillis ? entry.principal() : null;
+    }
+
+    /**
+     * Remembers a signed token, checked against the store at {@code verifiedAtMillis}, as standing for
+     * {@code principal} until {@code expiresAtMillis}; unless an eviction happened since {@code stamp}.
+     */
+    void putSigned(long stamp, byte[] digest, KeyPrincipal principal, long verifiedAtMillis, long expiresAtMillis) {
+        ByteBuffer name = ByteBuffer.wrap(digest.clone());
+        signed.put(name, new SignedEntry(principal, verifiedAtMillis, expiresAtMillis));
+        if (evictions.get() != stamp) {
+            signed.invalidate(name);
+        }
     }
 
     /** The principal of a pair verified before and still trusted at {@code nowMillis}, or null. */
@@ -109,18 +143,21 @@ public final class CredentialCache {
     void evict(AppKeyName appKey) {
         evictions.incrementAndGet();
         entries.invalidate(appKey);
+        signed.asMap().values().removeIf(entry -> entry.principal().appKey().equals(appKey));
     }
 
     /** Forgets every key of the account, for a change whose keys are not named (a role's resources). */
     void evictAccount(AccountName account) {
         evictions.incrementAndGet();
         entries.asMap().keySet().removeIf(appKey -> appKey.account().equals(account));
+        signed.asMap().values().removeIf(entry -> entry.principal().account().equals(account));
     }
 
     /** Forgets everything, for a process that cannot tell what changed (it fell behind the change feed). */
     void evictAll() {
         evictions.incrementAndGet();
         entries.invalidateAll();
+        signed.invalidateAll();
     }
 
     /**
@@ -148,6 +185,9 @@ public final class CredentialCache {
      * when the token expires (at the end of a renewal, for the old one).
      */
     record Verified(byte[] digest, TokenSlot slot, TokenHash hash, long verifiedAt, long expiresAt) {}
+
+    /** A signed token checked against the store: the key it stands for, when it was checked, when it expires. */
+    private record SignedEntry(KeyPrincipal principal, long verifiedAt, long expiresAt) {}
 
     /** The verified tokens of one key (two while a renewal is pending) and its principal. */
     private record Entry(KeyPrincipal principal, List<Verified> tokens) {

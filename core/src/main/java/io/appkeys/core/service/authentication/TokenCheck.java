@@ -1,0 +1,72 @@
+package io.appkeys.core.service.authentication;
+
+import io.appkeys.core.domain.AppKey;
+import io.appkeys.core.domain.AuthenticationResult;
+import io.appkeys.core.domain.AuthenticationResult.Authenticated;
+import io.appkeys.core.domain.AuthenticationResult.Rejected;
+import io.appkeys.core.domain.KeyCredentials.ValidToken;
+import io.appkeys.core.domain.KeyPrincipal;
+import io.appkeys.core.domain.RejectionReason;
+import io.appkeys.core.domain.TokenClaims;
+import io.appkeys.core.port.out.AppKeyStore.StoredKey;
+import io.appkeys.core.port.out.Storage;
+import io.appkeys.core.port.out.TokenSigner;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The check of a signed token that the cache cannot answer: its signature and expiry, then one store read. The
+ * token stands for its key only as the key is now: the key must still exist and be active, the appToken it was
+ * exchanged for must still be valid (a finished renewal ends the old one's signed tokens, a cancelled one the
+ * new one's), and the rights are the key's current roles, not a copy taken at login.
+ */
+final class TokenCheck {
+
+    private final Storage storage;
+    private final TokenSigner signer;
+    private final CredentialCache cache;
+    private final Duration renewalPeriod;
+
+    TokenCheck(Storage storage, TokenSigner signer, CredentialCache cache, Duration renewalPeriod) {
+        this.storage = storage;
+        this.signer = signer;
+        this.cache = cache;
+        this.renewalPeriod = renewalPeriod;
+    }
+
+    AuthenticationResult check(PresentedToken presented, long nowMillis) {
+        Instant now = Instant.ofEpochMilli(nowMillis);
+        Optional<TokenClaims> verified = signer.verify(presented.token(), now);
+        if (verified.isEmpty()) {
+            return rejected(RejectionReason.WRONG_TOKEN); // forged, altered, expired, or of a removed signing key
+        }
+        TokenClaims claims = verified.get();
+        long stamp = cache.stamp();
+        Optional<StoredKey> stored = storage.keys().findWithCredentials(claims.appKey());
+        if (stored.isEmpty() || !stored.get().key().id().equals(claims.keyId())) {
+            return rejected(RejectionReason.UNKNOWN_KEY);
+        }
+        AppKey key = stored.get().key();
+        if (!key.active()) {
+            return rejected(RejectionReason.INACTIVE_KEY);
+        }
+        Optional<ValidToken> pair = stored.get().credentials().validAt(now, renewalPeriod).stream()
+                .filter(valid -> valid.token().createdIn().equals(claims.pairIssuedIn()))
+                .findFirst();
+        if (pair.isEmpty()) {
+            return rejected(RejectionReason.WRONG_TOKEN); // its appToken was renewed away, or its renewal cancelled
+        }
+        KeyPrincipal principal = new KeyPrincipal(
+                key.id(), key.account(), key.appKey(), storage.roles().resourcesOf(key.account(), key.id()));
+        long expiresAt = Math.min(
+                claims.expiresAt().toEpochMilli(),
+                pair.get().expiresIn().map(Instant::toEpochMilli).orElse(Long.MAX_VALUE));
+        cache.putSigned(stamp, presented.digest(), principal, nowMillis, expiresAt);
+        return new Authenticated(principal);
+    }
+
+    private static AuthenticationResult rejected(RejectionReason reason) {
+        return new Rejected(reason, Duration.ZERO);
+    }
+}
