@@ -63,6 +63,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The key authority, assembled for an app that embeds it: {@link #builder()} chooses the parts (each has a
@@ -110,7 +111,7 @@ public final class AppKeys implements AutoCloseable {
                 ? builder.tokenSigner
                 : new Es256TokenSigner(
                         storage.signingKeys(),
-                        builder.sealingKey != null ? builder.sealingKey : SealingKey.generate(),
+                        sealingKey(builder.sealingKey),
                         builder.clock,
                         settings.tokenIssuer(),
                         settings.signingKeyRotation(),
@@ -153,6 +154,15 @@ public final class AppKeys implements AutoCloseable {
         if (follower != null) {
             follower.start();
         }
+    }
+
+    /** The given sealing key, asked for once; or a new one for this instance. */
+    private static Supplier<SealingKey> sealingKey(Supplier<SealingKey> given) {
+        if (given == null) {
+            SealingKey own = SealingKey.generate();
+            return () -> own;
+        }
+        return given;
     }
 
     public static Builder builder() {
@@ -217,7 +227,7 @@ public final class AppKeys implements AutoCloseable {
         private Duration usageFlushEvery = Duration.ofSeconds(10);
         private boolean followChanges = true;
         private TokenSigner tokenSigner;
-        private SealingKey sealingKey;
+        private Supplier<SealingKey> sealingKey;
 
         private Builder() {}
 
@@ -285,6 +295,12 @@ public final class AppKeys implements AutoCloseable {
          * other process signs tokens on (in memory, for one).
          */
         public Builder sealingKey(SealingKey value) {
+            Objects.requireNonNull(value, "sealingKey");
+            return sealingKey(() -> value);
+        }
+
+        /** The sealing key, found or made only when a token is first signed (a file, say). */
+        public Builder sealingKey(Supplier<SealingKey> value) {
             this.sealingKey = Objects.requireNonNull(value, "sealingKey");
             return this;
         }

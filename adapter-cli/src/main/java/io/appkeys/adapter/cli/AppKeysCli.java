@@ -50,7 +50,7 @@ import picocli.CommandLine.ScopeType;
             "2:usage error: a missing or invalid option, argument or value",
             "3:not found: no such account, user, app key, role or pending renewal",
             "4:conflict: it exists already, or a renewal is pending already",
-            "5:not authenticated: auth check rejected the appKey and appToken",
+            "5:not authenticated: auth check, login or validate rejected the credentials",
             "6:store unavailable: the database cannot be reached; nothing was changed",
             "7:forbidden: authenticated, but not granted the resource or the account"
         },
@@ -61,7 +61,10 @@ import picocli.CommandLine.ScopeType;
             "  APPKEYS_DB_USER      database user",
             "  APPKEYS_DB_PASSWORD  database password",
             "  APPKEYS_HOME         home of the embedded store (default: ~/.appkeys)",
-            "  APPKEYS_APP_TOKEN    appToken for 'auth check' (else: standard input)"
+            "  APPKEYS_APP_TOKEN    appToken for 'auth check' and 'auth login' (else: standard input)",
+            "  APPKEYS_SIGNED_TOKEN signed token for 'auth validate' (else: standard input)",
+            "  APPKEYS_SEALING_KEY  key sealing the store's signing keys (else APPKEYS_SEALING_KEY_FILE,",
+            "                       else sealing.key in APPKEYS_HOME)"
         })
 public final class AppKeysCli {
 

@@ -5,17 +5,28 @@ import io.appkeys.core.domain.AppKeyName;
 import io.appkeys.core.domain.AuthenticationResult;
 import io.appkeys.core.domain.Decision;
 import io.appkeys.core.domain.KeyPrincipal;
+import io.appkeys.core.domain.LoginResult;
 import io.appkeys.core.domain.ResourceName;
 import io.appkeys.core.port.in.AuthenticateUseCase;
 import io.appkeys.core.port.in.AuthorizeUseCase;
+import io.appkeys.core.port.in.LoginUseCase;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code appkeys auth}: checks credentials the way a gateway asks the server to. */
-@Command(name = "auth", description = "Check app key credentials.")
+/**
+ * {@code appkeys auth}: checks credentials the way a gateway asks the server to, and exchanges a key pair for a
+ * signed token (VTEX ID's login) or checks one.
+ */
+@Command(name = "auth", description = "Check app key credentials; get and check signed tokens.")
 final class AuthCommand {
+
+    static final String PAIR_REJECTED = "rejected: the appKey and appToken do not match an active app key";
+    static final String SIGNED_REJECTED =
+            "rejected: the signed token is not valid (expired, altered, revoked or unknown)";
+    static final String SIGNED_SHOWN_ONCE =
+            "This signed token stands for the key until it expires: keep it as you keep the appToken.";
 
     @ParentCommand
     AppKeysCli cli;
@@ -36,30 +47,104 @@ final class AuthCommand {
                             paramLabel = "<account>",
                             description = "the account the key should belong to (APPKEYS_ACCOUNT does not apply here)")
                     AccountName account) {
-        String token = cli.tokenInput()
-                .read()
-                .orElseThrow(() -> new CliFailure(
-                        ExitCodes.USAGE, "no appToken given: pipe it on standard input or set " + TokenInput.VARIABLE));
+        String token = appToken();
         AuthenticationResult result =
                 cli.use(AuthenticateUseCase.class).authenticate(appKey.value(), token, AppKeysCli.ORIGIN);
         if (result instanceof AuthenticationResult.Authenticated authenticated) {
             allowed(authenticated.principal(), resource, account);
-        } else if (result instanceof AuthenticationResult.Throttled throttled) {
-            // Unreachable in practice: throttling counts failures within one process, and a command is one check.
+        } else {
+            refused(result, appKey.value(), PAIR_REJECTED);
+        }
+    }
+
+    @Command(
+            name = "login",
+            description = {
+                "Exchanges an appKey and its appToken for a signed token (VTEX ID's VtexIdclientAutCookie), and"
+                        + " prints it and when it expires.",
+                "The appToken is read from $APPKEYS_APP_TOKEN, else from standard input; never from an argument."
+            })
+    void login(
+            @Option(names = "--app-key", required = true, paramLabel = "<appKey>", description = "the key's appKey")
+                    AppKeyName appKey) {
+        String token = appToken();
+        AuthenticateUseCase authentication = cli.use(AuthenticateUseCase.class);
+        LoginResult result =
+                cli.use(LoginUseCase.class).login(authentication.attempt(appKey.value(), token, AppKeysCli.ORIGIN));
+        if (result instanceof LoginResult.LoggedIn loggedIn) {
+            cli.output()
+                    .show(
+                            View.of()
+                                    .with(
+                                            "appKey",
+                                            loggedIn.principal().appKey().value())
+                                    .with(
+                                            "account",
+                                            loggedIn.principal().account().value())
+                                    .with("token", loggedIn.token().reveal())
+                                    .with("expires", loggedIn.expiresAt().toString()),
+                            SIGNED_SHOWN_ONCE);
+            return;
+        }
+        refused(((LoginResult.Refused) result).result(), appKey.value(), PAIR_REJECTED);
+    }
+
+    @Command(
+            name = "validate",
+            description = {
+                "Checks a signed token and, with --resource, whether its key's roles grant the resource.",
+                "The token is read from $APPKEYS_SIGNED_TOKEN, else from standard input; never from an argument."
+            })
+    void validate(
+            @Option(names = "--resource", paramLabel = "<resource>", description = "a resource the key should hold")
+                    ResourceName resource,
+            @Option(
+                            names = "--account",
+                            paramLabel = "<account>",
+                            description = "the account the key should belong to (APPKEYS_ACCOUNT does not apply here)")
+                    AccountName account) {
+        String token = cli.tokenInput()
+                .read(TokenInput.SIGNED_VARIABLE, "signed token: ")
+                .orElseThrow(() -> new CliFailure(
+                        ExitCodes.USAGE,
+                        "no signed token given: pipe it on standard input or set " + TokenInput.SIGNED_VARIABLE));
+        AuthenticateUseCase authentication = cli.use(AuthenticateUseCase.class);
+        AuthenticationResult result =
+                authentication.authenticate(authentication.attemptToken(token, AppKeysCli.ORIGIN));
+        if (result instanceof AuthenticationResult.Authenticated authenticated) {
+            allowed(authenticated.principal(), resource, account);
+            return;
+        }
+        refused(result, "the signed token", SIGNED_REJECTED);
+    }
+
+    /**
+     * Fails for a refused {@code subject}: a throttle or an overload says so; a rejection says {@code rejection}, one
+     * thing for every cause, at one time, as the HTTP API does (the reason is for metrics only).
+     */
+    private static void refused(AuthenticationResult result, String subject, String rejection) {
+        if (result instanceof AuthenticationResult.Throttled throttled) {
+            // Unreachable in practice for a pair: throttling counts failures within one process, and a command
+            // is one check.
             throw new CliFailure(
                     ExitCodes.NOT_AUTHENTICATED,
-                    "not checked: too many failed checks for " + appKey + "; retry in "
+                    "not checked: too many failed checks for " + subject + "; retry in "
                             + seconds(throttled.retryAfter()));
-        } else if (result instanceof AuthenticationResult.Overloaded overloaded) {
+        }
+        if (result instanceof AuthenticationResult.Overloaded overloaded) {
             throw new CliFailure(
                     ExitCodes.NOT_AUTHENTICATED,
                     "not checked: too many checks are waiting; retry in " + seconds(overloaded.retryAfter()));
-        } else {
-            // One message for every cause, and at one time, as the HTTP API does: the reason is for metrics only.
-            holdFor(((AuthenticationResult.Rejected) result).holdFor());
-            throw new CliFailure(
-                    ExitCodes.NOT_AUTHENTICATED, "rejected: the appKey and appToken do not match an active app key");
         }
+        holdFor(((AuthenticationResult.Rejected) result).holdFor());
+        throw new CliFailure(ExitCodes.NOT_AUTHENTICATED, rejection);
+    }
+
+    private String appToken() {
+        return cli.tokenInput()
+                .read()
+                .orElseThrow(() -> new CliFailure(
+                        ExitCodes.USAGE, "no appToken given: pipe it on standard input or set " + TokenInput.VARIABLE));
     }
 
     private void allowed(KeyPrincipal principal, ResourceName resource, AccountName account) {

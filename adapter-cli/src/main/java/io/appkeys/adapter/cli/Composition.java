@@ -2,9 +2,11 @@ package io.appkeys.adapter.cli;
 
 import io.appkeys.adapter.persistence.DatabaseSettings;
 import io.appkeys.adapter.persistence.Databases;
+import io.appkeys.adapter.persistence.SealingKeys;
 import io.appkeys.core.AppKeys;
 import io.appkeys.core.crypto.Argon2Parameters;
 import io.appkeys.core.crypto.Argon2idHasher;
+import io.appkeys.core.crypto.SealingKey;
 import io.appkeys.core.domain.AppToken;
 import io.appkeys.core.domain.TokenHash;
 import io.appkeys.core.port.out.SecretHasher;
@@ -51,6 +53,8 @@ final class Composition {
                     // one command, nothing cached worth keeping fresh; its changes still wait (boundedly) until
                     // every running server has applied them, so the next request there sees them
                     .followChanges(false)
+                    // found or made only by a command that signs a token (auth login)
+                    .sealingKey(() -> SealingKey.fromBase64(SealingKeys.fromEnvironment(environment)))
                     .build());
         } catch (RuntimeException e) {
             storage.close();

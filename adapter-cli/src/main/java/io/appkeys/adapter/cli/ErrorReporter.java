@@ -21,7 +21,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
 final class ErrorReporter implements IParameterExceptionHandler, IExecutionExceptionHandler {
 
     /** An appToken is 128 capital letters; a run this long in a message is one pasted where it should not be. */
-    private static final Pattern TOKEN_LIKE = Pattern.compile("[A-Z]{64,}");
+    /** An appToken's shape (a long run of capitals), or a signed token's (a JWT). */
+    private static final Pattern TOKEN_LIKE =
+            Pattern.compile("[A-Z]{64,}|eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*");
 
     private static final Pattern LINE_BREAKS = Pattern.compile("\\s*[\\r\\n]+\\s*");
 

@@ -18,8 +18,10 @@ import java.util.Optional;
 final class TokenInput {
 
     static final String VARIABLE = "APPKEYS_APP_TOKEN";
-    /** A token is 128 letters; a longer first line is not one, and reading stops there. */
-    private static final int MAX_LINE = 1024;
+    /** Where {@code auth validate} takes a signed token from first. */
+    static final String SIGNED_VARIABLE = "APPKEYS_SIGNED_TOKEN";
+    /** Longer than any token, appToken (128 letters) or signed; reading stops there. */
+    private static final int MAX_LINE = 4096;
 
     private final Map<String, String> environment;
     private final InputStream stdin;
@@ -31,16 +33,22 @@ final class TokenInput {
         this.console = console;
     }
 
+    /** An appToken: from {@code APPKEYS_APP_TOKEN}, else standard input. */
     Optional<String> read() {
-        String fromEnvironment = environment.get(VARIABLE);
+        return read(VARIABLE, "appToken: ");
+    }
+
+    /** A secret: from the environment variable {@code variable}, else standard input, prompting with {@code prompt}. */
+    Optional<String> read(String variable, String prompt) {
+        String fromEnvironment = environment.get(variable);
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             return Optional.of(fromEnvironment.strip());
         }
-        return console != null ? prompt() : firstLine();
+        return console != null ? prompt(prompt) : firstLine();
     }
 
-    private Optional<String> prompt() {
-        char[] typed = console.readPassword("appToken: ");
+    private Optional<String> prompt(String prompt) {
+        char[] typed = console.readPassword(prompt);
         if (typed == null) {
             return Optional.empty();
         }

@@ -2,9 +2,11 @@ package io.appkeys.adapter.http;
 
 import io.appkeys.adapter.persistence.DatabaseSettings;
 import io.appkeys.adapter.persistence.Databases;
+import io.appkeys.adapter.persistence.SealingKeys;
 import io.appkeys.core.AppKeys;
 import io.appkeys.core.crypto.Argon2Parameters;
 import io.appkeys.core.crypto.Argon2idHasher;
+import io.appkeys.core.crypto.SealingKey;
 import io.appkeys.core.port.out.Storage;
 import io.appkeys.core.service.AppKeysSettings;
 import io.micronaut.context.annotation.Bean;
@@ -33,10 +35,20 @@ class AppKeysFactory {
         return DatabaseSettings.fromEnvironment(System.getenv());
     }
 
+    /**
+     * The key that seals the token-signing keys in the store: {@code APPKEYS_SEALING_KEY}, else the file named
+     * by {@code APPKEYS_SEALING_KEY_FILE}, else {@code sealing.key} in {@code APPKEYS_HOME}, made on first use.
+     */
+    @Singleton
+    @Secondary
+    SealingKey sealingKey() {
+        return SealingKey.fromBase64(SealingKeys.fromEnvironment(System.getenv()));
+    }
+
     /** Built at start, so a store that cannot be opened stops the server with the store's message. */
     @Context
     @Bean(preDestroy = "close")
-    AppKeys appKeys(DatabaseSettings database, AppKeysProperties properties) {
+    AppKeys appKeys(DatabaseSettings database, SealingKey sealing, AppKeysProperties properties) {
         LOG.info("opening the store at {}", database.redactedUrl());
         Argon2idHasher hasher = new Argon2idHasher(argon2(properties));
         Storage storage = Databases.open(database);
@@ -45,6 +57,7 @@ class AppKeysFactory {
                     .storage(storage)
                     .hasher(hasher)
                     .settings(settings(properties))
+                    .sealingKey(sealing)
                     .usageFlushEvery(properties.getUsageFlushEvery())
                     .build();
         } catch (RuntimeException e) {
@@ -67,7 +80,10 @@ class AppKeysFactory {
                 properties.getUsageInterval(),
                 properties.getRefusalTime(),
                 properties.getFeedPollInterval(),
-                properties.getPropagationWait());
+                properties.getPropagationWait(),
+                properties.getSignedTokenLifetime(),
+                properties.getSigningKeyRotation(),
+                properties.getTokenIssuer());
     }
 
     /** OWASP's minimum, with whatever the configuration overrides. */

@@ -28,6 +28,9 @@ class AppKeysProperties {
     private Duration refusalTime = DEFAULTS.refusalTime();
     private Duration feedPollInterval = DEFAULTS.feedPollInterval();
     private Duration propagationWait = DEFAULTS.propagationWait();
+    private Duration signedTokenLifetime = DEFAULTS.signedTokenLifetime();
+    private Duration signingKeyRotation = DEFAULTS.signingKeyRotation();
+    private String tokenIssuer = DEFAULTS.tokenIssuer();
     private Duration usageFlushEvery = Duration.ofSeconds(10);
     private Integer argon2MemoryKib;
     private Integer argon2Iterations;
@@ -79,6 +82,18 @@ class AppKeysProperties {
 
     Duration getPropagationWait() {
         return propagationWait;
+    }
+
+    Duration getSignedTokenLifetime() {
+        return signedTokenLifetime;
+    }
+
+    Duration getSigningKeyRotation() {
+        return signingKeyRotation;
+    }
+
+    String getTokenIssuer() {
+        return tokenIssuer;
     }
 
     /** Argon2's memory in KiB, iterations and lanes, each empty when not configured. */
@@ -144,6 +159,18 @@ class AppKeysProperties {
 
     public void setPropagationWait(Duration value) {
         this.propagationWait = value;
+    }
+
+    public void setSignedTokenLifetime(Duration value) {
+        this.signedTokenLifetime = value;
+    }
+
+    public void setSigningKeyRotation(Duration value) {
+        this.signingKeyRotation = value;
+    }
+
+    public void setTokenIssuer(String value) {
+        this.tokenIssuer = value;
     }
 
     public void setUsageFlushEvery(Duration value) {

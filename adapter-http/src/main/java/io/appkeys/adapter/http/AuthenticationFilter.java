@@ -63,6 +63,9 @@ final class AuthenticationFilter implements Ordered {
             // no endpoint serves this path and method: its 404 or 405 needs no credentials, and gets none checked
             return CompletableFuture.completedFuture(request);
         }
+        if (VtexIdController.CREDENTIALS_IN_BODY.contains(request.getPath())) {
+            return CompletableFuture.completedFuture(request); // VTEX ID's login and validate check their body's
+        }
         Attempt attempt = credentials.attempt(request);
         Optional<AuthenticationResult> quick = authentication.authenticateWithoutBlocking(attempt);
         if (quick.isPresent()) {

@@ -17,7 +17,8 @@ import java.time.Duration;
 @Singleton
 final class NotAuthenticatedHandler implements ExceptionHandler<NotAuthenticatedException, HttpResponse<?>> {
 
-    static final String REJECTED = "missing or invalid X-VTEX-API-AppKey / X-VTEX-API-AppToken";
+    static final String REJECTED =
+            "missing or invalid X-VTEX-API-AppKey / X-VTEX-API-AppToken, or VtexIdclientAutCookie";
 
     private final ProblemJson problems;
 

@@ -4,19 +4,23 @@ import io.appkeys.core.domain.AccountName;
 import io.appkeys.core.port.in.Attempt;
 import io.appkeys.core.port.in.AuthenticateUseCase;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.cookie.Cookie;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
 /**
- * The one place that reads a request's key pair: VTEX's headers, presented to core once per request (the
- * attempt travels on the request from the gateway check to the filter), and VTEX's {@code ?an=} rule, that a
- * caller acts on its own account only.
+ * The one place that reads a request's credentials: VTEX's key pair headers or, when there is no appKey header,
+ * a signed token in VTEX's {@code VtexIdclientAutCookie} header or cookie (header first), presented to core
+ * once per request (the attempt travels on the request from the gateway check to the filter); and VTEX's
+ * {@code ?an=} rule, that a caller acts on its own account only.
  */
 @Singleton
 final class RequestCredentials {
 
     static final String APP_KEY = "X-VTEX-API-AppKey";
     static final String APP_TOKEN = "X-VTEX-API-AppToken";
+    /** VTEX ID's signed token, as a header or as a cookie of this name. */
+    static final String SIGNED_TOKEN = "VtexIdclientAutCookie";
     /** VTEX's account query parameter; when given it must name the caller's account. */
     static final String ACCOUNT_PARAMETER = "an";
 
@@ -41,10 +45,22 @@ final class RequestCredentials {
         return attempt;
     }
 
-    /** Reads the request's key pair afresh, for a caller that may answer the request itself. */
+    /** Reads the request's credentials afresh, for a caller that may answer the request itself. */
     Attempt read(HttpRequest<?> request) {
-        return authentication.attempt(
-                request.getHeaders().get(APP_KEY), request.getHeaders().get(APP_TOKEN), clients.source(request));
+        String appKey = request.getHeaders().get(APP_KEY);
+        if (appKey == null) {
+            String token = request.getHeaders().get(SIGNED_TOKEN);
+            if (token == null) {
+                token = request.getCookies()
+                        .findCookie(SIGNED_TOKEN)
+                        .map(Cookie::getValue)
+                        .orElse(null);
+            }
+            if (token != null) {
+                return authentication.attemptToken(token, clients.source(request));
+            }
+        }
+        return authentication.attempt(appKey, request.getHeaders().get(APP_TOKEN), clients.source(request));
     }
 
     /** Keeps what {@link #read} gave on the request, for {@link #attempt} to return to the filters after. */

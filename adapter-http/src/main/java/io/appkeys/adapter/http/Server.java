@@ -22,10 +22,17 @@ import io.swagger.v3.oas.annotations.security.SecuritySchemes;
                         description =
                                 "An appKey/appToken authority that speaks VTEX's License Manager and VTEX ID paths.",
                         license = @License(name = "See the project's LICENSE")),
-        security =
-                @SecurityRequirement(
-                        name = "appKey",
-                        scopes = {}))
+        security = {
+            @SecurityRequirement(
+                    name = "appKey",
+                    scopes = {}),
+            @SecurityRequirement(
+                    name = "signedToken",
+                    scopes = {}),
+            @SecurityRequirement(
+                    name = "signedTokenCookie",
+                    scopes = {})
+        })
 @SecuritySchemes({
     @SecurityScheme(
             name = "appKey",
@@ -38,7 +45,19 @@ import io.swagger.v3.oas.annotations.security.SecuritySchemes;
             type = SecuritySchemeType.APIKEY,
             in = SecuritySchemeIn.HEADER,
             paramName = "X-VTEX-API-AppToken",
-            description = "The appToken of the appKey")
+            description = "The appToken of the appKey"),
+    @SecurityScheme(
+            name = "signedToken",
+            type = SecuritySchemeType.APIKEY,
+            in = SecuritySchemeIn.HEADER,
+            paramName = "VtexIdclientAutCookie",
+            description = "A signed token from POST /api/vtexid/apptoken/login, in place of the key pair"),
+    @SecurityScheme(
+            name = "signedTokenCookie",
+            type = SecuritySchemeType.APIKEY,
+            in = SecuritySchemeIn.COOKIE,
+            paramName = "VtexIdclientAutCookie",
+            description = "The same signed token, as a cookie")
 })
 public final class Server {
 

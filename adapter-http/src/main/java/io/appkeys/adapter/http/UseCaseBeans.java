@@ -21,6 +21,8 @@ import io.appkeys.core.port.in.ListPrincipalRolesUseCase;
 import io.appkeys.core.port.in.ListResourcesUseCase;
 import io.appkeys.core.port.in.ListRolesUseCase;
 import io.appkeys.core.port.in.ListUsersUseCase;
+import io.appkeys.core.port.in.LoginUseCase;
+import io.appkeys.core.port.in.PublicKeysUseCase;
 import io.appkeys.core.port.in.ReadAuditLogUseCase;
 import io.appkeys.core.port.in.RemoveUserUseCase;
 import io.appkeys.core.port.in.RenewAppTokenUseCase;
@@ -44,6 +46,16 @@ class UseCaseBeans {
     @Singleton
     AuthenticateUseCase authenticate(AppKeys appKeys) {
         return appKeys.use(AuthenticateUseCase.class);
+    }
+
+    @Singleton
+    LoginUseCase login(AppKeys appKeys) {
+        return appKeys.use(LoginUseCase.class);
+    }
+
+    @Singleton
+    PublicKeysUseCase publicKeys(AppKeys appKeys) {
+        return appKeys.use(PublicKeysUseCase.class);
     }
 
     @Singleton

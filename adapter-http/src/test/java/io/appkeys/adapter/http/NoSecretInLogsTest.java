@@ -39,12 +39,14 @@ class NoSecretInLogsTest {
     @Test
     void aFullRunAtTraceLevel_logsNoToken() {
         List<String> tokens = new ArrayList<>();
+        List<String> signed = new ArrayList<>();
         Capture capture = Capture.start();
         try (TestServer server = new TestServer(TestDatabases.freshH2(directory))) {
             Http http = new Http(server.uri());
             Tenant tenant = Tenant.create(server.appKeys());
             tokens.add(tenant.admin.appToken());
             runTheStory(http, tenant, tokens);
+            runTheSignedStory(http, tenant, signed);
         } finally {
             capture.stop();
         }
@@ -59,6 +61,41 @@ class NoSecretInLogsTest {
             assertFalse(written.contains(token.substring(0, 40)), "a token was written to the log");
             assertFalse(ours.contains(token.substring(0, 40)), "AppKeys' own code logged a token");
         }
+        assertFalse(signed.isEmpty());
+        for (String token : signed) {
+            String signature = token.substring(token.lastIndexOf('.') + 1);
+            String claims = token.substring(token.indexOf('.') + 1, token.lastIndexOf('.'));
+            assertFalse(written.contains(signature) || written.contains(claims), "a signed token was written");
+            assertFalse(ours.contains(signature) || ours.contains(claims), "AppKeys' own code logged a signed token");
+        }
+    }
+
+    /** Signed tokens, obtained and then placed where a careless client puts them. */
+    private static void runTheSignedStory(Http http, Tenant tenant, List<String> signed) {
+        Credentials key = tenant.keyWithRoles("signed", LicenseManager.OWNER);
+        String login = "{\"appkey\":\"" + key.appKey() + "\",\"apptoken\":\"" + key.appToken() + "\"}";
+        String token = http.send("POST", VtexIdController.LOGIN_PATH, Map.of(), login)
+                .json()
+                .get("token")
+                .asText();
+        signed.add(token);
+        http.send("GET", "/api/vlm/appkeys", Map.of(RequestCredentials.SIGNED_TOKEN, token), null);
+        http.send(
+                "GET",
+                "/api/authz/check?resource=ViewApiKeys",
+                Map.of("Cookie", "VtexIdclientAutCookie=" + token),
+                null);
+        http.send("POST", VtexIdController.VALIDATE_PATH, Map.of(), "{\"token\":\"" + token + "\"}");
+        http.send("POST", VtexIdController.VALIDATE_PATH, Map.of(), "{\"token\":\"" + token + "x\"}");
+        http.send("POST", VtexIdController.VALIDATE_PATH, Map.of(), "{\"token\": " + token + "}"); // bad JSON
+        http.send("GET", "/api/vlm/appkeys?token=" + token, Map.of(RequestCredentials.SIGNED_TOKEN, token), null);
+        http.send("GET", "/api/vlm/appkeys/" + token, Map.of(RequestCredentials.SIGNED_TOKEN, token), null);
+        http.send("GET", "/api/vlm/appkeys", Map.of(RequestCredentials.SIGNED_TOKEN, token + "x"), null);
+        http.send(
+                "GET",
+                "/api/vlm/appkeys",
+                Map.of("X-VTEX-API-AppKey", key.appKey(), "X-VTEX-API-AppToken", token),
+                null);
     }
 
     private static void runTheStory(Http http, Tenant tenant, List<String> tokens) {

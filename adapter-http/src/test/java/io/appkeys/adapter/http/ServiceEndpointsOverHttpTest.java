@@ -48,7 +48,10 @@ class ServiceEndpointsOverHttpTest extends OverHttp {
                 "/api/vtexid/apikey/{appKey}/apitoken/renew:",
                 "/api/vtexid/apikey/{appKey}/apitoken/finish-renewal:",
                 "/api/vtexid/apikey/{appKey}/apitoken/cancel-renewal:",
-                "/api/authz/check:")) {
+                "/api/authz/check:",
+                VtexIdController.LOGIN_PATH + ":",
+                VtexIdController.VALIDATE_PATH + ":",
+                JwksController.PATH + ":")) {
             assertTrue(document.body().contains("  " + path + "\n"), () -> "missing " + path);
         }
     }

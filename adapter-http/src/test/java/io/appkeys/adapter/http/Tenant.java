@@ -70,6 +70,11 @@ final class Tenant {
         return key;
     }
 
+    /** Links the predefined role {@code name} to {@code key}, through core. */
+    void grant(Credentials key, RoleName name) {
+        appKeys.linkRoles(master, PrincipalRef.parse(key.appKey()), Set.of(roleId(name)));
+    }
+
     RoleId roleId(RoleName name) {
         return appKeys.listRoles(master).stream()
                 .filter(role -> role.name().equals(name))

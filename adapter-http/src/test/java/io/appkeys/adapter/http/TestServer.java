@@ -2,6 +2,7 @@ package io.appkeys.adapter.http;
 
 import io.appkeys.adapter.persistence.DatabaseSettings;
 import io.appkeys.core.AppKeys;
+import io.appkeys.core.crypto.SealingKey;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
@@ -10,6 +11,9 @@ import java.util.Map;
 
 /** The real server on a free port over the given store, with fast Argon2. */
 final class TestServer implements AutoCloseable {
+
+    /** One sealing key for every server of the run, as the servers of one database share one. */
+    static final SealingKey SEALING_KEY = SealingKey.generate();
 
     private final ApplicationContext context;
     private final EmbeddedServer server;
@@ -27,7 +31,7 @@ final class TestServer implements AutoCloseable {
         this.context = ApplicationContext.builder()
                 .deduceEnvironment(false)
                 .properties(all)
-                .singletons(store)
+                .singletons(store, SEALING_KEY)
                 .start();
         this.server = context.getBean(EmbeddedServer.class).start();
     }

@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +67,8 @@ public final class Es256TokenSigner implements TokenSigner {
     private static final String PAIR_ISSUED_IN = "pairIssuedIn";
 
     private final SigningKeyStore store;
-    private final SealingKey sealing;
+    private final Supplier<SealingKey> sealing;
+    private volatile SealingKey opened;
     private final Clock clock;
     private final String issuer;
     private final Duration rotation;
@@ -78,13 +80,15 @@ public final class Es256TokenSigner implements TokenSigner {
     private volatile long reloadedAt;
 
     /**
+     * @param sealing       the key that seals the private halves, asked for when a token is first signed (a
+     *                      process that only checks tokens never needs it)
      * @param issuer        the {@code iss} of every token, checked on every token presented
      * @param rotation      how long a key signs before a new one is made
      * @param tokenLifetime the longest a token lives: how long a key outlives its successor
      */
     public Es256TokenSigner(
             SigningKeyStore store,
-            SealingKey sealing,
+            Supplier<SealingKey> sealing,
             Clock clock,
             String issuer,
             Duration rotation,
@@ -154,9 +158,7 @@ public final class Es256TokenSigner implements TokenSigner {
 
     @Override
     public String publicKeys() {
-        if (keys.isEmpty()) {
-            load();
-        }
+        load(); // read afresh: another process may have made a key since
         List<JWK> published = new ArrayList<>();
         for (Loaded key : keys.values()) {
             published.add(key.publicKey());
@@ -208,7 +210,7 @@ public final class Es256TokenSigner implements TokenSigner {
                 removeOldKeys(now);
             }
             if (signing == null || !signing.id().equals(newest.id())) {
-                signing = Signing.open(newest.id(), store.all(), sealing);
+                signing = Signing.open(newest.id(), store.all(), sealingKey());
             }
             return signing;
         }
@@ -243,7 +245,10 @@ public final class Es256TokenSigner implements TokenSigner {
         String id = generated.getKeyID();
         try {
             store.add(new StoredSigningKey(
-                    id, now, generated.toPublicJWK().toJSONString(), sealing.seal(privateKey, id)));
+                    id,
+                    now,
+                    generated.toPublicJWK().toJSONString(),
+                    sealingKey().seal(privateKey, id)));
         } catch (ConflictException e) {
             // the same key id twice would take the same random key twice; the store is read again below
         }
@@ -268,6 +273,13 @@ public final class Es256TokenSigner implements TokenSigner {
             successorCreated = key.createdIn();
         }
         load();
+    }
+
+    private SealingKey sealingKey() {
+        if (opened == null) {
+            opened = Objects.requireNonNull(sealing.get(), "sealing key");
+        }
+        return opened;
     }
 
     private boolean reloadAllowed() {
@@ -319,6 +331,9 @@ public final class Es256TokenSigner implements TokenSigner {
                 return new Signing(id, new ECDSASigner(privateKey));
             } catch (GeneralSecurityException | JOSEException e) {
                 throw new IllegalStateException("signing key " + id + " cannot be opened: " + e.getMessage(), e);
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException("signing key " + id + " cannot be opened with this sealing key: every"
+                        + " process sharing the store must be given the same one (" + e.getMessage() + ")");
             }
         }
     }

@@ -95,7 +95,7 @@ class Es256TokenSignerTest {
     @Test
     void aTokenSignedByAKeyThisStoreDoesNotKeep_isRefused() {
         Es256TokenSigner elsewhere = new Es256TokenSigner(
-                new InMemoryStorage().signingKeys(), SealingKey.generate(), clock, ISSUER, ROTATION, LIFETIME);
+                new InMemoryStorage().signingKeys(), SealingKey::generate, clock, ISSUER, ROTATION, LIFETIME);
         signer.sign(claims()); // this store has a key too
 
         assertRefused(elsewhere.sign(claims()).reveal());
@@ -104,7 +104,7 @@ class Es256TokenSignerTest {
     @Test
     void aTokenOfAnotherIssuer_isRefused() {
         Es256TokenSigner other =
-                new Es256TokenSigner(store.signingKeys(), sealing, clock, "someone-else", ROTATION, LIFETIME);
+                new Es256TokenSigner(store.signingKeys(), () -> sealing, clock, "someone-else", ROTATION, LIFETIME);
 
         assertRefused(other.sign(claims()).reveal());
     }
@@ -163,7 +163,7 @@ class Es256TokenSignerTest {
     }
 
     private Es256TokenSigner signer(SealingKey key) {
-        return new Es256TokenSigner(store.signingKeys(), key, clock, ISSUER, ROTATION, LIFETIME);
+        return new Es256TokenSigner(store.signingKeys(), () -> key, clock, ISSUER, ROTATION, LIFETIME);
     }
 
     private TokenClaims claims() {
