@@ -55,13 +55,10 @@ public final class AuthenticationService implements AuthenticateUseCase, AutoClo
                 settings.throttleMaxFailures(), settings.throttleWindow(), settings.cacheMaxEntries());
         this.monitor = new FailureMonitor(clock, FAILURE_LOG_INTERVAL);
         this.usage = new UsageRecorder(storage.keys(), settings.usageInterval(), settings.cacheMaxEntries());
-        this.fullCheck = new FullCheck(
-                storage,
-                hasher,
-                cache,
-                new HashingGate(settings.hashingConcurrency(), settings.hashingMaxWait()),
-                settings.renewalPeriod());
-        this.tokenCheck = new TokenCheck(storage, signer, cache, settings.renewalPeriod());
+        // pairs' hashes and tokens' signatures take turns within one bound on slow work
+        HashingGate gate = new HashingGate(settings.hashingConcurrency(), settings.hashingMaxWait());
+        this.fullCheck = new FullCheck(storage, hasher, cache, gate, settings.renewalPeriod());
+        this.tokenCheck = new TokenCheck(storage, signer, cache, gate, settings.renewalPeriod());
     }
 
     @Override
@@ -152,6 +149,8 @@ public final class AuthenticationService implements AuthenticateUseCase, AutoClo
         AuthenticationResult result = tokenCheck.check(token, now);
         if (result instanceof Rejected rejected) {
             monitor.rejected(rejected.reason());
+        } else if (result instanceof Overloaded) {
+            monitor.overloaded();
         } else if (result instanceof Authenticated authenticated) {
             usage.used(authenticated.principal().id(), now);
         }

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-/** Bounds how many slow hash checks run at once, so a flood of bad credentials cannot take every core. */
+/**
+ * Bounds how many slow checks run at once (Argon2 for a pair, the signature for a signed token), so a flood of
+ * bad credentials cannot take every core.
+ */
 final class HashingGate {
 
     private final Semaphore permits;

@@ -3,6 +3,7 @@ package io.appkeys.core.service.authentication;
 import io.appkeys.core.domain.AppKey;
 import io.appkeys.core.domain.AuthenticationResult;
 import io.appkeys.core.domain.AuthenticationResult.Authenticated;
+import io.appkeys.core.domain.AuthenticationResult.Overloaded;
 import io.appkeys.core.domain.AuthenticationResult.Rejected;
 import io.appkeys.core.domain.KeyCredentials.ValidToken;
 import io.appkeys.core.domain.KeyPrincipal;
@@ -25,19 +26,36 @@ final class TokenCheck {
 
     private final Storage storage;
     private final TokenSigner signer;
+    private static final Duration OVERLOADED_RETRY = Duration.ofSeconds(1);
+
     private final CredentialCache cache;
+    private final HashingGate gate;
     private final Duration renewalPeriod;
 
-    TokenCheck(Storage storage, TokenSigner signer, CredentialCache cache, Duration renewalPeriod) {
+    TokenCheck(Storage storage, TokenSigner signer, CredentialCache cache, HashingGate gate, Duration renewalPeriod) {
         this.storage = storage;
         this.signer = signer;
         this.cache = cache;
+        this.gate = gate;
         this.renewalPeriod = renewalPeriod;
     }
 
+    /**
+     * What the signature and the store say of the token at {@code nowMillis}: authenticated, rejected (to be held
+     * by the caller), or overloaded when no turn at the slow work came in time: a signature costs about a
+     * millisecond, and anyone can send tokens with a published key id, so signatures wait their turn as hashes do.
+     */
     AuthenticationResult check(PresentedToken presented, long nowMillis) {
         Instant now = Instant.ofEpochMilli(nowMillis);
-        Optional<TokenClaims> verified = signer.verify(presented.token(), now);
+        if (!gate.enter()) {
+            return new Overloaded(OVERLOADED_RETRY);
+        }
+        Optional<TokenClaims> verified;
+        try {
+            verified = signer.verify(presented.token(), now);
+        } finally {
+            gate.exit();
+        }
         if (verified.isEmpty()) {
             return rejected(RejectionReason.WRONG_TOKEN); // forged, altered, expired, or of a removed signing key
         }

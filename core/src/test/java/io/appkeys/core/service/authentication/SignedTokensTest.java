@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.appkeys.core.AppKeys;
+import io.appkeys.core.crypto.Argon2Parameters;
+import io.appkeys.core.crypto.Argon2idHasher;
 import io.appkeys.core.domain.AuthenticationResult;
 import io.appkeys.core.domain.AuthenticationResult.Authenticated;
+import io.appkeys.core.domain.AuthenticationResult.Overloaded;
 import io.appkeys.core.domain.AuthenticationResult.Rejected;
 import io.appkeys.core.domain.AuthenticationResult.Throttled;
 import io.appkeys.core.domain.CreatedAppKey;
@@ -19,12 +23,17 @@ import io.appkeys.core.domain.LoginResult.Refused;
 import io.appkeys.core.domain.PrincipalRef;
 import io.appkeys.core.domain.RejectionReason;
 import io.appkeys.core.domain.Role;
+import io.appkeys.core.fixtures.AllUseCases;
+import io.appkeys.core.fixtures.BlockingHasher;
 import io.appkeys.core.fixtures.World;
 import io.appkeys.core.port.in.AuthenticateUseCase;
 import io.appkeys.core.port.in.LoginUseCase;
 import io.appkeys.core.port.in.PublicKeysUseCase;
+import io.appkeys.core.service.AppKeysSettings;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -164,6 +173,35 @@ class SignedTokensTest {
             assertFalse(rejected.holdFor().isNegative());
         }
         assertEquals(RejectionReason.WRONG_TOKEN, ((Rejected) withToken("eyJhbGciOiJub25lIn0.e30.")).reason());
+    }
+
+    @Test
+    void whenTheSlowWorkIsSaturated_aTokenNotCheckedBefore_isToldToRetry() throws Exception {
+        CreatedAppKey key = world.newKey("k");
+        CreatedAppKey other = world.newKey("other");
+        String token = loggedIn(login(key, key.token().reveal())).token().reveal();
+        BlockingHasher blocking = new BlockingHasher(new Argon2idHasher(Argon2Parameters.fast()));
+        try (AllUseCases busy = new AllUseCases(AppKeys.builder()
+                .storage(world.storage) // a second process on the same store
+                .hasher(blocking)
+                .clock(world.clock)
+                .settings(AppKeysSettings.defaults().withHashing(1, Duration.ofMillis(50)))
+                .usageFlushEvery(null)
+                .followChanges(false)
+                .build())) {
+            AuthenticateUseCase busyAuthentication = busy.use(AuthenticateUseCase.class);
+            CompletableFuture<AuthenticationResult> hashing = CompletableFuture.supplyAsync(() -> busy.authenticate(
+                    other.key().appKey().value(), other.token().reveal()));
+            assertTrue(blocking.awaitInside());
+
+            assertInstanceOf(
+                    Overloaded.class, busyAuthentication.authenticate(busyAuthentication.attemptToken(token, "")));
+
+            blocking.release();
+            assertInstanceOf(Authenticated.class, hashing.get(10, TimeUnit.SECONDS));
+            assertInstanceOf(
+                    Authenticated.class, busyAuthentication.authenticate(busyAuthentication.attemptToken(token, "")));
+        }
     }
 
     private LoginResult login(CreatedAppKey key, String appToken) {
