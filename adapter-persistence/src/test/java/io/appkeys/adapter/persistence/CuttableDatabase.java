@@ -25,8 +25,10 @@ public interface CuttableDatabase extends AutoCloseable {
     void close();
 
     /**
-     * An H2 file in {@code directory}. Cutting shuts the database down and moves its file away, so reconnecting
-     * fails ({@code IFEXISTS=TRUE}) until the file is back.
+     * An H2 file in {@code directory}. Cutting moves its file away, then shuts the database down, so reconnecting
+     * fails ({@code IFEXISTS=TRUE}) until the file is back. In that order: a process that reconnects all the time
+     * (a change follower does, every poll interval) could otherwise reopen the database between the shutdown
+     * and the move, and a new file would stand in the way of the restore.
      */
     static CuttableDatabase h2(Path directory) {
         String url = TestDatabases.freshH2(directory).url();
@@ -42,8 +44,12 @@ public interface CuttableDatabase extends AutoCloseable {
 
             @Override
             public void cut() {
-                TestDatabases.execute(settings, "SHUTDOWN");
-                move(file, away);
+                move(file, away); // the open database keeps writing to the moved file, which the restore brings back
+                try {
+                    TestDatabases.execute(settings, "SHUTDOWN");
+                } catch (IllegalStateException closedAlready) {
+                    // no connection held it open: it is closed, and cannot be reopened without its file
+                }
             }
 
             @Override
