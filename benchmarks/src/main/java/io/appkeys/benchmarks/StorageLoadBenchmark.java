@@ -135,7 +135,14 @@ public final class StorageLoadBenchmark {
             name = AppKeyName.of("vtexappkey", owner.name(), suffix()); // six letters collide now and then
         }
         AppKey key = new AppKey(
-                AppKeyId.random(), owner.name(), name, new Label("key " + created), at, true, Optional.empty());
+                AppKeyId.random(),
+                owner.name(),
+                name,
+                new Label("key " + created),
+                at,
+                true,
+                Optional.empty(),
+                Optional.empty());
         appKeys.add(key.appKey().value());
         if (owner == big) {
             bigAccountCursors.add(Cursor.at(at, key.id().value()));

@@ -35,6 +35,7 @@ import io.appkeys.core.port.in.ReadAuditLogUseCase;
 import io.appkeys.core.port.in.RemoveUserUseCase;
 import io.appkeys.core.port.in.RenewAppTokenUseCase;
 import io.appkeys.core.port.in.SetAppKeyActiveUseCase;
+import io.appkeys.core.port.in.SetAppKeyExpiryUseCase;
 import io.appkeys.core.port.in.UnlinkRoleUseCase;
 import io.appkeys.core.port.out.CredentialGenerator;
 import io.appkeys.core.port.out.SecretHasher;
@@ -131,6 +132,7 @@ public final class AppKeys implements AutoCloseable {
                 entry(ListAppKeysUseCase.class, keys),
                 entry(GetAppKeyUseCase.class, keys),
                 entry(SetAppKeyActiveUseCase.class, keys),
+                entry(SetAppKeyExpiryUseCase.class, keys),
                 entry(DeleteAppKeyUseCase.class, keys),
                 entry(RenewAppTokenUseCase.class, renewals),
                 entry(FinishRenewalUseCase.class, renewals),

@@ -27,6 +27,7 @@ import io.appkeys.core.port.in.ReadAuditLogUseCase;
 import io.appkeys.core.port.in.RemoveUserUseCase;
 import io.appkeys.core.port.in.RenewAppTokenUseCase;
 import io.appkeys.core.port.in.SetAppKeyActiveUseCase;
+import io.appkeys.core.port.in.SetAppKeyExpiryUseCase;
 import io.appkeys.core.port.in.UnlinkRoleUseCase;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -166,6 +167,11 @@ class UseCaseBeans {
     @Singleton
     SetAppKeyActiveUseCase setAppKeyActive(AppKeys appKeys) {
         return appKeys.use(SetAppKeyActiveUseCase.class);
+    }
+
+    @Singleton
+    SetAppKeyExpiryUseCase setAppKeyExpiry(AppKeys appKeys) {
+        return appKeys.use(SetAppKeyExpiryUseCase.class);
     }
 
     @Singleton

@@ -35,7 +35,8 @@ final class JdbiKeys implements AppKeyStore {
     public void insert(AppKey key, IssuedToken token) {
         try {
             db.use(h -> h.createUpdate("INSERT INTO app_keys (" + Rows.KEY_COLUMNS + ") VALUES (:id, :account,"
-                            + " :appKey, :label, :createdIn, :active, :lastUsedIn, :hash, :tokenCreatedIn, NULL, NULL)")
+                            + " :appKey, :label, :createdIn, :active, :lastUsedIn, :hash, :tokenCreatedIn, NULL, NULL,"
+                            + " :expiresIn)")
                     .bind("id", key.id().value())
                     .bind("account", key.account().value())
                     .bind("appKey", key.appKey().value())
@@ -45,6 +46,7 @@ final class JdbiKeys implements AppKeyStore {
                     .bind("lastUsedIn", Rows.time(key.lastUsedIn().orElse(null)))
                     .bind("hash", token.hash().value())
                     .bind("tokenCreatedIn", Rows.time(token.createdIn()))
+                    .bind("expiresIn", Rows.time(key.expiresIn().orElse(null)))
                     .execute());
         } catch (Db.Violation e) {
             if (e.names("app_keys_app_key_unique")) {
@@ -110,6 +112,23 @@ final class JdbiKeys implements AppKeyStore {
     public boolean setActive(AppKeyId id, boolean active) {
         return update(
                 "UPDATE app_keys SET active = :active WHERE id = :id AND active <> :active", id, "active", active);
+    }
+
+    @Override
+    public boolean setExpiry(AppKeyId id, Optional<Instant> expiresIn) {
+        if (expiresIn.isEmpty()) {
+            return db.with(h -> h.createUpdate(
+                                    "UPDATE app_keys SET expires_in = NULL WHERE id = :id AND expires_in IS NOT NULL")
+                            .bind("id", id.value())
+                            .execute())
+                    > 0;
+        }
+        return db.with(h -> h.createUpdate("UPDATE app_keys SET expires_in = :at WHERE id = :id"
+                                + " AND (expires_in IS NULL OR expires_in <> :at)")
+                        .bind("at", Rows.time(expiresIn.get()))
+                        .bind("id", id.value())
+                        .execute())
+                > 0;
     }
 
     @Override

@@ -27,7 +27,7 @@ import org.jdbi.v3.core.argument.Argument;
 final class Rows {
 
     static final String KEY_COLUMNS = "id, account, app_key, label, created_in, active, last_used_in, token_hash,"
-            + " token_created_in, new_token_hash, new_token_created_in";
+            + " token_created_in, new_token_hash, new_token_created_in, expires_in";
 
     private Rows() {}
 
@@ -67,7 +67,8 @@ final class Rows {
                 new Label(rs.getString("label")),
                 instant(rs, "created_in"),
                 rs.getBoolean("active"),
-                Optional.ofNullable(instant(rs, "last_used_in")));
+                Optional.ofNullable(instant(rs, "last_used_in")),
+                Optional.ofNullable(instant(rs, "expires_in")));
     }
 
     static StoredKey storedKey(ResultSet rs) throws SQLException {

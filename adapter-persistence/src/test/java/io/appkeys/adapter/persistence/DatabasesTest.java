@@ -160,8 +160,8 @@ class DatabasesTest {
             first.accounts().insert(account("acme"));
         }
         // back to what the previous release left: the newest migration not yet run
-        TestDatabases.execute(settings, "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '4'");
-        TestDatabases.execute(settings, "DROP TABLE signing_keys");
+        TestDatabases.execute(settings, "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '5'");
+        TestDatabases.execute(settings, "ALTER TABLE app_keys DROP COLUMN expires_in");
 
         try (Storage second = Databases.open(settings)) {
             assertTrue(second.accounts().find(new AccountName("acme")).isPresent());
@@ -170,7 +170,7 @@ class DatabasesTest {
         try (Connection connection = TestDatabases.connect(settings);
                 Statement statement = connection.createStatement();
                 var rows = statement.executeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\""
-                        + " WHERE \"version\" = '4' AND \"success\" = TRUE")) {
+                        + " WHERE \"version\" = '5' AND \"success\" = TRUE")) {
             rows.next();
             assertEquals(1, rows.getInt(1), "the missing migration ran again");
         }

@@ -5,5 +5,6 @@ public enum RejectionReason {
     MALFORMED,
     UNKNOWN_KEY,
     INACTIVE_KEY,
+    EXPIRED_KEY,
     WRONG_TOKEN
 }

@@ -102,6 +102,18 @@ final class InMemoryKeys implements AppKeyStore {
     }
 
     @Override
+    public boolean setExpiry(AppKeyId id, Optional<Instant> expiresIn) {
+        return memory.locked(() -> {
+            StoredKey stored = keys.get(id);
+            return stored != null
+                    && !stored.key().expiresIn().equals(expiresIn)
+                    && update(
+                            id,
+                            current -> new StoredKey(current.key().withExpiresIn(expiresIn), current.credentials()));
+        });
+    }
+
+    @Override
     public boolean delete(AppKeyId id) {
         return memory.locked(() -> {
             StoredKey removed = keys.remove(id);
@@ -210,6 +222,13 @@ final class InMemoryKeys implements AppKeyStore {
 
     private static AppKey withLastUsed(AppKey key, Instant at) {
         return new AppKey(
-                key.id(), key.account(), key.appKey(), key.label(), key.createdIn(), key.active(), Optional.of(at));
+                key.id(),
+                key.account(),
+                key.appKey(),
+                key.label(),
+                key.createdIn(),
+                key.active(),
+                Optional.of(at),
+                key.expiresIn());
     }
 }

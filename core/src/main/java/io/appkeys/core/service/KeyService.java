@@ -11,6 +11,7 @@ import io.appkeys.core.domain.Caller;
 import io.appkeys.core.domain.Change;
 import io.appkeys.core.domain.CreatedAppKey;
 import io.appkeys.core.domain.DuplicateAppKeyException;
+import io.appkeys.core.domain.InvalidInputException;
 import io.appkeys.core.domain.IssuedToken;
 import io.appkeys.core.domain.KeyCredentials;
 import io.appkeys.core.domain.KeyRef;
@@ -24,6 +25,7 @@ import io.appkeys.core.port.in.DeleteAppKeyUseCase;
 import io.appkeys.core.port.in.GetAppKeyUseCase;
 import io.appkeys.core.port.in.ListAppKeysUseCase;
 import io.appkeys.core.port.in.SetAppKeyActiveUseCase;
+import io.appkeys.core.port.in.SetAppKeyExpiryUseCase;
 import io.appkeys.core.port.out.CredentialGenerator;
 import io.appkeys.core.port.out.SecretHasher;
 import io.appkeys.core.port.out.Storage;
@@ -34,6 +36,7 @@ import java.util.Optional;
 /** App keys: created without roles, listed without tokens, switched on and off, deleted. */
 public final class KeyService
         implements CreateAppKeyUseCase,
+                SetAppKeyExpiryUseCase,
                 ListAppKeysUseCase,
                 GetAppKeyUseCase,
                 SetAppKeyActiveUseCase,
@@ -67,8 +70,9 @@ public final class KeyService
     }
 
     @Override
-    public CreatedAppKey createAppKey(Caller caller, Label label) {
+    public CreatedAppKey createAppKey(Caller caller, Label label, Optional<Instant> expiresIn) {
         AccessPolicy.require(caller, AccessPolicy::mayEditKeys, "create app keys");
+        requireFuture(expiresIn, clock.instant());
         AppToken token = generator.newAppToken();
         IssuedToken issued = new IssuedToken(hasher.hash(token), clock.instant());
         for (int attempt = 1; ; attempt++) {
@@ -79,7 +83,8 @@ public final class KeyService
                     label,
                     issued.createdIn(),
                     true,
-                    Optional.empty());
+                    Optional.empty(),
+                    expiresIn);
             try {
                 storage.transactions().run(() -> {
                     storage.keys().insert(key, issued);
@@ -88,7 +93,10 @@ public final class KeyService
                                     caller,
                                     issued.createdIn(),
                                     AuditAction.KEY_CREATED,
-                                    "appkey:" + key.appKey() + " label:" + label));
+                                    "appkey:" + key.appKey() + " label:" + label
+                                            + expiresIn
+                                                    .map(at -> " expires:" + at)
+                                                    .orElse("")));
                 });
                 return new CreatedAppKey(key, token);
             } catch (DuplicateAppKeyException e) {
@@ -114,6 +122,39 @@ public final class KeyService
                 key,
                 TokenStatus.of(key, credentials, clock.instant(), settings.renewalPeriod()),
                 storage.roles().rolesOf(caller.account(), key.id()));
+    }
+
+    @Override
+    public AppKey setAppKeyExpiry(Caller caller, KeyRef ref, Optional<Instant> expiresIn) {
+        AccessPolicy.require(caller, AccessPolicy::mayEditKeys, "set the expiry of app keys");
+        Instant now = clock.instant();
+        requireFuture(expiresIn, now);
+        Optional<AppKey> changed = storage.transactions().inTransaction(() -> {
+            AppKey key = scope.key(caller.account(), ref);
+            if (!storage.keys().setExpiry(key.id(), expiresIn)) {
+                return Optional.empty(); // it had that expiry already
+            }
+            storage.audit()
+                    .append(AuditEvent.by(
+                            caller,
+                            now,
+                            AuditAction.KEY_EXPIRY_SET,
+                            "appkey:" + key.appKey() + " expires:"
+                                    + expiresIn.map(Instant::toString).orElse("never")));
+            changes.record(Change.of(key.appKey()), now);
+            return Optional.of(key.withExpiresIn(expiresIn));
+        });
+        if (changed.isEmpty()) {
+            return scope.key(caller.account(), ref);
+        }
+        changes.committed(Change.of(changed.get().appKey()));
+        return changed.get();
+    }
+
+    private static void requireFuture(Optional<Instant> expiresIn, Instant now) {
+        if (expiresIn.isPresent() && !expiresIn.get().isAfter(now)) {
+            throw new InvalidInputException("an expiry must be in the future, got " + expiresIn.get());
+        }
     }
 
     @Override

@@ -44,6 +44,30 @@ public abstract class AppKeyStoreContract extends StorageContractSupport {
     }
 
     @Test
+    void anExpiry_isKeptAsGiven_andSetOrClearedLater() {
+        Account account = newAccount();
+        AppKey expiring = keyOf(account, at(1)).withExpiresIn(Optional.of(at(5)));
+        storage.keys().insert(expiring, token(at(1)));
+        assertEquals(Optional.of(expiring), storage.keys().findByAppKey(expiring.appKey()));
+
+        assertTrue(storage.keys().setExpiry(expiring.id(), Optional.of(at(9))));
+        assertEquals(
+                Optional.of(at(9)),
+                storage.keys().find(account.name(), expiring.id()).orElseThrow().expiresIn());
+        assertFalse(storage.keys().setExpiry(expiring.id(), Optional.of(at(9))), "the same expiry changes nothing");
+
+        assertTrue(storage.keys().setExpiry(expiring.id(), Optional.empty()));
+        assertEquals(
+                Optional.empty(),
+                storage.keys()
+                        .findWithCredentials(expiring.appKey())
+                        .orElseThrow()
+                        .key()
+                        .expiresIn());
+        assertFalse(storage.keys().setExpiry(AppKeyId.random(), Optional.of(at(9))), "no such key");
+    }
+
+    @Test
     void keyOfAnotherAccount_isNotFoundById() {
         Account account = newAccount();
         Account other = newAccount();
@@ -67,8 +91,15 @@ public abstract class AppKeyStoreContract extends StorageContractSupport {
     void duplicateAppKey_isRejected_andTheFirstKeyStays() {
         Account account = newAccount();
         AppKey key = newKey(account, at(1));
-        AppKey twin =
-                new AppKey(AppKeyId.random(), account.name(), key.appKey(), key.label(), at(2), true, Optional.empty());
+        AppKey twin = new AppKey(
+                AppKeyId.random(),
+                account.name(),
+                key.appKey(),
+                key.label(),
+                at(2),
+                true,
+                Optional.empty(),
+                Optional.empty());
 
         assertThrows(DuplicateAppKeyException.class, () -> storage.keys().insert(twin, token(at(2))));
         assertEquals(Optional.of(key), storage.keys().findByAppKey(key.appKey()));

@@ -80,6 +80,7 @@ public abstract class StorageContractSupport {
                 new Label("label " + letters(4)),
                 createdIn,
                 true,
+                Optional.empty(),
                 Optional.empty());
     }
 

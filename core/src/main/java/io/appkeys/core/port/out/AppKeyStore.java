@@ -42,6 +42,13 @@ public interface AppKeyStore {
      */
     boolean setActive(AppKeyId id, boolean active);
 
+    /**
+     * Sets or clears the instant from which the key no longer authenticates.
+     *
+     * @return whether this call changed the key; false when it had that expiry already or does not exist
+     */
+    boolean setExpiry(AppKeyId id, Optional<Instant> expiresIn);
+
     /** Deletes the key and its tokens. @return whether a key was deleted */
     boolean delete(AppKeyId id);
 

@@ -60,7 +60,11 @@ final class FullCheck {
         if (!key.active()) {
             return rejected(RejectionReason.INACTIVE_KEY);
         }
-        List<ValidToken> valid = stored.get().credentials().validAt(Instant.ofEpochMilli(nowMillis), renewalPeriod);
+        Instant now = Instant.ofEpochMilli(nowMillis);
+        if (key.expiredAt(now)) {
+            return rejected(RejectionReason.EXPIRED_KEY); // as an inactive key: no hashing, held the same
+        }
+        List<ValidToken> valid = stored.get().credentials().validAt(now, renewalPeriod);
         Optional<Match> match = confirmRemembered(pair, valid);
         if (match.isEmpty()) {
             if (!gate.enter()) {
@@ -78,7 +82,9 @@ final class FullCheck {
         KeyPrincipal principal = new KeyPrincipal(
                 key.id(), key.account(), key.appKey(), storage.roles().resourcesOf(key.account(), key.id()));
         ValidToken matched = match.get().token();
-        long expiresAt = matched.expiresIn().map(Instant::toEpochMilli).orElse(Long.MAX_VALUE);
+        long expiresAt = Math.min(
+                matched.expiresIn().map(Instant::toEpochMilli).orElse(Long.MAX_VALUE),
+                key.expiresIn().map(Instant::toEpochMilli).orElse(Long.MAX_VALUE));
         cache.put(stamp, pair, principal, matched.slot(), match.get().hash(), nowMillis, expiresAt);
         return new Authenticated(principal);
     }

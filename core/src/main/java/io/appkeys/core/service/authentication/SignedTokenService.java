@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -97,9 +98,11 @@ public final class SignedTokenService implements LoginUseCase, PublicKeysUseCase
             return Optional.empty();
         }
         Instant expires = now.plus(lifetime);
-        Optional<Instant> pairExpires = matched.get().expiresIn();
-        if (pairExpires.isPresent() && pairExpires.get().isBefore(expires)) {
-            expires = pairExpires.get().truncatedTo(ChronoUnit.SECONDS);
+        for (Optional<Instant> ends :
+                List.of(matched.get().expiresIn(), stored.get().key().expiresIn())) {
+            if (ends.isPresent() && ends.get().isBefore(expires)) {
+                expires = ends.get().truncatedTo(ChronoUnit.SECONDS); // not past its appToken, nor its key
+            }
         }
         if (!expires.isAfter(now)) {
             return Optional.empty(); // the appToken ends within the second: its renewal is about to finish

@@ -69,6 +69,9 @@ final class TokenCheck {
         if (!key.active()) {
             return rejected(RejectionReason.INACTIVE_KEY);
         }
+        if (key.expiredAt(now)) {
+            return rejected(RejectionReason.EXPIRED_KEY);
+        }
         Optional<ValidToken> pair = stored.get().credentials().validAt(now, renewalPeriod).stream()
                 .filter(valid -> valid.token().createdIn().equals(claims.pairIssuedIn()))
                 .findFirst();
@@ -78,8 +81,10 @@ final class TokenCheck {
         KeyPrincipal principal = new KeyPrincipal(
                 key.id(), key.account(), key.appKey(), storage.roles().resourcesOf(key.account(), key.id()));
         long expiresAt = Math.min(
-                claims.expiresAt().toEpochMilli(),
-                pair.get().expiresIn().map(Instant::toEpochMilli).orElse(Long.MAX_VALUE));
+                Math.min(
+                        claims.expiresAt().toEpochMilli(),
+                        pair.get().expiresIn().map(Instant::toEpochMilli).orElse(Long.MAX_VALUE)),
+                key.expiresIn().map(Instant::toEpochMilli).orElse(Long.MAX_VALUE));
         cache.putSigned(stamp, presented.digest(), principal, nowMillis, expiresAt);
         return new Authenticated(principal);
     }
