@@ -12,6 +12,8 @@ import io.appkeys.core.domain.PrincipalRef;
 import io.appkeys.core.domain.ResourceName;
 import io.appkeys.core.domain.RoleId;
 import io.appkeys.core.domain.RoleName;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
@@ -32,11 +34,21 @@ final class Converters {
         commandLine.registerConverter(Email.class, domain(Email::new));
         commandLine.registerConverter(KeyRef.class, domain(KeyRef::parse));
         commandLine.registerConverter(Label.class, domain(Label::new));
+        commandLine.registerConverter(Lifetime.class, domain(Lifetime::parse));
+        commandLine.registerConverter(Instant.class, domain(Converters::instant));
         commandLine.registerConverter(PersonName.class, domain(PersonName::new));
         commandLine.registerConverter(PrincipalRef.class, domain(PrincipalRef::parse));
         commandLine.registerConverter(ResourceName.class, domain(ResourceName::new));
         commandLine.registerConverter(RoleId.class, domain(RoleId::parse));
         commandLine.registerConverter(RoleName.class, domain(RoleName::new));
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("an instant is ISO-8601 in UTC (2027-01-31T00:00:00Z), got " + text);
+        }
     }
 
     private static <T> ITypeConverter<T> domain(Function<String, T> parse) {

@@ -17,6 +17,10 @@ import io.appkeys.core.port.in.GetAppKeyUseCase;
 import io.appkeys.core.port.in.ListAppKeysUseCase;
 import io.appkeys.core.port.in.RenewAppTokenUseCase;
 import io.appkeys.core.port.in.SetAppKeyActiveUseCase;
+import io.appkeys.core.port.in.SetAppKeyExpiryUseCase;
+import java.time.Instant;
+import java.util.Optional;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,9 +49,53 @@ final class KeyCommand {
                             required = true,
                             paramLabel = "<label>",
                             description = "what the key is for, 1 to 100 characters")
-                    Label label) {
-        CreatedAppKey created = cli.use(CreateAppKeyUseCase.class).createAppKey(cli.master(account), label);
+                    Label label,
+            @Option(
+                            names = "--expires-in",
+                            paramLabel = "<lifetime>",
+                            description = "the key stops authenticating after this long: 90d, 12h, 30m, 45s, or"
+                                    + " ISO-8601 (P90D); default: never")
+                    Lifetime lifetime) {
+        Optional<Instant> expires =
+                Optional.ofNullable(lifetime).map(life -> Instant.now().plus(life.duration()));
+        CreatedAppKey created = cli.use(CreateAppKeyUseCase.class).createAppKey(cli.master(account), label, expires);
         cli.output().show(Views.created(created), SHOWN_ONCE);
+    }
+
+    @Command(
+            name = "expire",
+            description = "Sets when an app key stops authenticating (as a deactivated key, from that instant on, on"
+                    + " every server of the store), or that it never does.")
+    void expire(
+            @Mixin AccountOption account,
+            @Parameters(paramLabel = "<key>", description = KEY) KeyRef key,
+            @ArgGroup(multiplicity = "1") Expiry expiry) {
+        Optional<Instant> at = expiry.never
+                ? Optional.empty()
+                : Optional.of(expiry.at != null ? expiry.at : Instant.now().plus(expiry.in.duration()));
+        AppKey changed = cli.use(SetAppKeyExpiryUseCase.class).setAppKeyExpiry(cli.master(account), key, at);
+        cli.output().show(Views.key(changed));
+    }
+
+    /** When a key expires: after a lifetime, at an instant, or never; exactly one of them. */
+    static final class Expiry {
+
+        @Option(
+                names = "--in",
+                required = true,
+                paramLabel = "<lifetime>",
+                description = "after this long: 90d, 12h...")
+        Lifetime in;
+
+        @Option(
+                names = "--at",
+                required = true,
+                paramLabel = "<instant>",
+                description = "at this instant, ISO-8601 in UTC (2027-01-31T00:00:00Z)")
+        Instant at;
+
+        @Option(names = "--never", required = true, description = "never: clears the expiry")
+        boolean never;
     }
 
     @Command(
@@ -66,7 +114,9 @@ final class KeyCommand {
                         "label",
                         "isActive",
                         "createdIn",
-                        "lastUsedIn");
+                        "lastUsedIn",
+                        "expiresIn",
+                        "expired");
     }
 
     @Command(name = "show", description = "Shows one app key with its token dates and roles; never a token.")

@@ -12,6 +12,7 @@ import io.appkeys.core.domain.ResourceName;
 import io.appkeys.core.domain.Role;
 import io.appkeys.core.domain.TokenStatus;
 import io.appkeys.core.domain.User;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
@@ -48,7 +49,9 @@ final class Views {
                 .with("label", key.label().value())
                 .with("createdIn", key.createdIn())
                 .with("isActive", key.active())
-                .with("lastUsedIn", key.lastUsedIn().orElse(null));
+                .with("lastUsedIn", key.lastUsedIn().orElse(null))
+                .with("expiresIn", key.expiresIn().orElse(null))
+                .with("expired", key.expiredAt(Instant.now()));
     }
 
     static View created(CreatedAppKey created) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class KeyCommandsTest {
 
     private static final Set<String> KEY_FIELDS =
-            Set.of("id", "appKey", "label", "createdIn", "isActive", "lastUsedIn");
+            Set.of("id", "appKey", "label", "createdIn", "isActive", "lastUsedIn", "expiresIn", "expired");
 
     private final Cli cli;
     private final String account;
@@ -62,6 +64,50 @@ class KeyCommandsTest {
     }
 
     @Test
+    void anExpiry_isSetAtCreation_orLater_andCleared_andShown() {
+        Instant before = Instant.now();
+        JsonNode created = cli.run(
+                        "key", "create", "--account", account, "--label", "short", "--expires-in", "90d", "--json")
+                .json();
+        Instant expires = Instant.parse(created.get("expiresIn").asText());
+        assertTrue(!expires.isBefore(before.plus(Duration.ofDays(90)))
+                && expires.isBefore(Instant.now().plus(Duration.ofDays(90)).plusSeconds(1)));
+        assertFalse(created.get("expired").asBoolean());
+        String id = created.get("id").asText();
+
+        JsonNode at = cli.run("key", "expire", id, "--at", "2099-01-31T00:00:00Z", "--account", account, "--json")
+                .json();
+        assertEquals("2099-01-31T00:00:00Z", at.get("expiresIn").asText());
+        JsonNode in = cli.run("key", "expire", id, "--in", "12h", "--account", account, "--json")
+                .json();
+        assertTrue(Instant.parse(in.get("expiresIn").asText())
+                .isBefore(Instant.now().plus(Duration.ofHours(13))));
+        JsonNode never = cli.run("key", "expire", id, "--never", "--account", account, "--json")
+                .json();
+        assertTrue(never.get("expiresIn").isNull());
+        assertTrue(cli.run("key", "show", id, "--account", account).ok().out().contains("expired"));
+        assertTrue(cli.run("key", "list", "--account", account).ok().out().contains("EXPIRES IN"));
+    }
+
+    @Test
+    void aBadLifetime_orAnExpiryInThePast_orTwoOfThem_areUsageErrors_andChangeNothing() {
+        String id = createKey("k").get("id").asText();
+
+        for (String[] args : List.of(
+                new String[] {"key", "create", "--account", account, "--label", "x", "--expires-in", "0d"},
+                new String[] {"key", "create", "--account", account, "--label", "x", "--expires-in", "soon"},
+                new String[] {"key", "expire", id, "--account", account, "--at", "2001-01-01T00:00:00Z"},
+                new String[] {"key", "expire", id, "--account", account, "--in", "1d", "--never"},
+                new String[] {"key", "expire", id, "--account", account})) {
+            cli.run(args).fails(ExitCodes.USAGE);
+        }
+        assertTrue(cli.run("key", "show", id, "--account", account, "--json")
+                .json()
+                .get("expiresIn")
+                .isNull());
+    }
+
+    @Test
     void theToken_isNeverShownAgain_byListShowOrAnyJson() {
         JsonNode key = createKey("never again");
         String token = key.get("appToken").asText();
@@ -93,7 +139,9 @@ class KeyCommandsTest {
 
         List<String> lines = table.out().lines().toList();
         assertEquals(3, lines.size(), table::toString);
-        assertTrue(lines.get(0).matches("ID +APP KEY +LABEL +IS ACTIVE +CREATED IN +LAST USED IN"), table::toString);
+        assertTrue(
+                lines.get(0).matches("ID +APP KEY +LABEL +IS ACTIVE +CREATED IN +LAST USED IN +EXPIRES IN +EXPIRED"),
+                table::toString);
         assertTrue(lines.get(1).contains("first") && lines.get(2).contains("second"), table::toString);
         assertEquals(lines.get(0).indexOf("LABEL"), lines.get(1).indexOf("first"), "columns are aligned");
     }
