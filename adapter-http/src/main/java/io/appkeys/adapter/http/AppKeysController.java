@@ -1,14 +1,18 @@
 package io.appkeys.adapter.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.appkeys.core.domain.AppKey;
 import io.appkeys.core.domain.Caller;
 import io.appkeys.core.domain.CreatedAppKey;
+import io.appkeys.core.domain.InvalidInputException;
 import io.appkeys.core.domain.KeyRef;
 import io.appkeys.core.domain.Label;
 import io.appkeys.core.port.in.CreateAppKeyUseCase;
 import io.appkeys.core.port.in.DeleteAppKeyUseCase;
 import io.appkeys.core.port.in.ListAppKeysUseCase;
 import io.appkeys.core.port.in.SetAppKeyActiveUseCase;
+import io.appkeys.core.port.in.SetAppKeyExpiryUseCase;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -29,6 +33,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import java.util.List;
 
 /** VTEX's License Manager app keys: {@code /api/vlm/appkeys}. */
@@ -40,16 +45,19 @@ final class AppKeysController {
     private final CreateAppKeyUseCase creating;
     private final ListAppKeysUseCase listing;
     private final SetAppKeyActiveUseCase activating;
+    private final SetAppKeyExpiryUseCase expiring;
     private final DeleteAppKeyUseCase deleting;
 
     AppKeysController(
             CreateAppKeyUseCase creating,
             ListAppKeysUseCase listing,
             SetAppKeyActiveUseCase activating,
+            SetAppKeyExpiryUseCase expiring,
             DeleteAppKeyUseCase deleting) {
         this.creating = creating;
         this.listing = listing;
         this.activating = activating;
+        this.expiring = expiring;
         this.deleting = deleting;
     }
 
@@ -63,8 +71,9 @@ final class AppKeysController {
                             required = true,
                             content = @Content(schema = @Schema(implementation = LabelBody.class)))
                     byte[] body) {
-        Label label = new Label(Bodies.text(Bodies.object(body), "label").orElse(null));
-        CreatedAppKey created = creating.createAppKey(caller, label);
+        JsonNode fields = Bodies.object(body);
+        Label label = new Label(Bodies.text(fields, "label").orElse(null));
+        CreatedAppKey created = creating.createAppKey(caller, label, Bodies.instant(fields, "expiresIn"));
         AppKey key = created.key();
         return HttpResponse.ok(new CreatedKey(
                         key.id().toString(),
@@ -72,7 +81,9 @@ final class AppKeysController {
                         created.token().reveal(),
                         key.label().value(),
                         key.createdIn().toString(),
-                        key.active()))
+                        key.active(),
+                        key.expiresIn().map(Instant::toString).orElse(null),
+                        key.expiresIn().isPresent() ? key.expiredAt(Instant.now()) : null))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
@@ -85,7 +96,7 @@ final class AppKeysController {
     }
 
     @Put("/{id}")
-    @Operation(summary = "Activate or deactivate an app key")
+    @Operation(summary = "Activate or deactivate an app key, or set or clear (null) its expiry")
     @Status(HttpStatus.OK)
     void setActive(
             @RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
@@ -97,7 +108,18 @@ final class AppKeysController {
                             content = @Content(schema = @Schema(implementation = ActiveBody.class)))
                     byte[] body) {
         KeyRef key = KeyRef.parse(id);
-        activating.setAppKeyActive(caller, key, Bodies.bool(Bodies.object(body), "isActive"));
+        JsonNode fields = Bodies.object(body);
+        boolean active = fields.has("isActive");
+        boolean expiry = fields.has("expiresIn");
+        if (!active && !expiry) {
+            throw new InvalidInputException("isActive or expiresIn is required");
+        }
+        if (expiry) {
+            expiring.setAppKeyExpiry(caller, key, Bodies.instant(fields, "expiresIn")); // null clears it
+        }
+        if (active) {
+            activating.setAppKeyActive(caller, key, Bodies.bool(fields, "isActive"));
+        }
     }
 
     @Delete("/{id}")
@@ -110,13 +132,38 @@ final class AppKeysController {
     /** The body of a create, for the OpenAPI document: the body is read field by field by {@link Bodies}. */
     record LabelBody(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = Label.MAX_LENGTH)
-            String label) {}
+            String label,
 
-    /** The body of an activation, for the OpenAPI document. */
-    record ActiveBody(boolean isActive) {}
+            @Schema(
+                    format = "date-time",
+                    description = "when the key stops authenticating, in the future; absent: never"
+                            + " (AppKeys' own member)")
+            String expiresIn) {}
 
-    /** The one response that carries an appToken. */
-    record CreatedKey(String id, String appKey, String appToken, String label, String createdIn, boolean isActive) {
+    /** The body of an activation or an expiry change, for the OpenAPI document: either member, or both. */
+    record ActiveBody(
+            Boolean isActive,
+
+            @Schema(
+                    format = "date-time",
+                    nullable = true,
+                    description = "when the key stops authenticating; null: never (AppKeys' own member)")
+            String expiresIn) {}
+
+    /**
+     * The one response that carries an appToken. {@code expiresIn} and {@code expired}, AppKeys' own members,
+     * appear only for a key that expires, so a key that does not looks exactly as VTEX's.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CreatedKey(
+            String id,
+            String appKey,
+            String appToken,
+            String label,
+            String createdIn,
+            boolean isActive,
+            String expiresIn,
+            Boolean expired) {
 
         @Override
         public String toString() {
@@ -124,8 +171,16 @@ final class AppKeysController {
         }
     }
 
-    /** A key as lists show it. */
-    record KeyItem(String id, String appKey, String label, String createdIn, boolean isActive) {
+    /** A key as lists show it; {@code expiresIn} and {@code expired} only for a key that expires. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record KeyItem(
+            String id,
+            String appKey,
+            String label,
+            String createdIn,
+            boolean isActive,
+            String expiresIn,
+            Boolean expired) {
 
         static KeyItem of(AppKey key) {
             return new KeyItem(
@@ -133,7 +188,9 @@ final class AppKeysController {
                     key.appKey().value(),
                     key.label().value(),
                     key.createdIn().toString(),
-                    key.active());
+                    key.active(),
+                    key.expiresIn().map(Instant::toString).orElse(null),
+                    key.expiresIn().isPresent() ? key.expiredAt(Instant.now()) : null);
         }
     }
 }

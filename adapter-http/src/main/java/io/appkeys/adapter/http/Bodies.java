@@ -15,6 +15,8 @@ import io.appkeys.core.domain.InvalidInputException;
 import io.appkeys.core.domain.RoleId;
 import java.io.CharConversionException;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -58,6 +60,18 @@ final class Bodies {
             throw new InvalidInputException(member + " must be a string");
         }
         return Optional.of(value.textValue());
+    }
+
+    /** An instant member, ISO-8601 in UTC; absent or null is empty, anything else is bad input. */
+    static Optional<Instant> instant(JsonNode object, String member) {
+        return text(object, member).map(text -> {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new InvalidInputException(
+                        member + " must be an ISO-8601 instant in UTC, such as 2027-01-31T00:00:00Z");
+            }
+        });
     }
 
     static boolean bool(JsonNode object, String member) {
