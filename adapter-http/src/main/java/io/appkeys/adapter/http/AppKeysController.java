@@ -35,6 +35,7 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** VTEX's License Manager app keys: {@code /api/vlm/appkeys}. */
 @Controller("/api/vlm/appkeys")
@@ -114,11 +115,14 @@ final class AppKeysController {
         if (!active && !expiry) {
             throw new InvalidInputException("isActive or expiresIn is required");
         }
+        // both read before either is applied, so a bad member changes nothing
+        Optional<Instant> expiresIn = expiry ? Bodies.instant(fields, "expiresIn") : Optional.empty(); // null: never
+        boolean isActive = active && Bodies.bool(fields, "isActive");
         if (expiry) {
-            expiring.setAppKeyExpiry(caller, key, Bodies.instant(fields, "expiresIn")); // null clears it
+            expiring.setAppKeyExpiry(caller, key, expiresIn);
         }
         if (active) {
-            activating.setAppKeyActive(caller, key, Bodies.bool(fields, "isActive"));
+            activating.setAppKeyActive(caller, key, isActive);
         }
     }
 

@@ -61,9 +61,14 @@ class KeyExpiryOverHttpTest extends OverHttp {
                 http.post(KEYS, tenant.admin, "{\"label\":\"x\",\"expiresIn\":\"in 90 days\"}"),
                 http.post(KEYS, tenant.admin, "{\"label\":\"x\",\"expiresIn\":90}"),
                 http.put(KEYS + "/" + key.id(), tenant.admin, "{}"),
-                http.put(KEYS + "/" + key.id(), tenant.admin, "{\"expiresIn\":\"yesterday\"}"))) {
+                http.put(KEYS + "/" + key.id(), tenant.admin, "{\"expiresIn\":\"yesterday\"}"),
+                http.put(
+                        KEYS + "/" + key.id(),
+                        tenant.admin,
+                        "{\"expiresIn\":\"" + Instant.now().plusSeconds(3600) + "\",\"isActive\":\"no\"}"))) {
             assertEquals(400, reply.status(), reply::toString);
         }
+        assertFalse(item(http.get(KEYS, tenant.admin), key.id()).has("expiresIn"), "a bad member changed nothing");
     }
 
     @Test
