@@ -14,6 +14,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import java.util.List;
 
 /** VTEX's {@code GET /api/vlm/account}: the caller's account and its app keys, with {@code appToken: null}. */
@@ -61,7 +62,10 @@ final class AccountController {
 
     record Contact(String email) {}
 
-    /** A key as the account shows it: {@code appToken} is always null, as VTEX's. */
+    /**
+     * A key as the account shows it: {@code appToken} is always null, as VTEX's; {@code expiresIn} and
+     * {@code expired}, AppKeys' own members, appear only for a key that expires.
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record AccountKey(
             String id,
@@ -70,7 +74,9 @@ final class AccountController {
             String label,
             String createdIn,
             boolean isActive,
-            boolean isBlocked) {
+            boolean isBlocked,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String expiresIn,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean expired) {
 
         static AccountKey of(AppKey key) {
             return new AccountKey(
@@ -80,7 +86,9 @@ final class AccountController {
                     key.label().value(),
                     key.createdIn().toString(),
                     key.active(),
-                    false);
+                    false,
+                    key.expiresIn().map(Instant::toString).orElse(null),
+                    key.expiresIn().isPresent() ? key.expiredAt(Instant.now()) : null);
         }
     }
 }

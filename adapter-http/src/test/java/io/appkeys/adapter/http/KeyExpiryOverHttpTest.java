@@ -46,6 +46,15 @@ class KeyExpiryOverHttpTest extends OverHttp {
         VtexSchemas.assertMatches("list-appkeys", listed);
         assertEquals(later.toString(), item(listed, id).get("expiresIn").asText());
         assertFalse(item(listed, tenant.admin.id()).has("expiresIn"), "a key that does not expire looks as VTEX's");
+        Reply account = http.get(HttpStory.ACCOUNT, tenant.admin);
+        VtexSchemas.assertMatches("account", account);
+        assertEquals(
+                later.toString(),
+                item(account.json().get("appKeys"), id).get("expiresIn").asText());
+        assertTrue(item(account.json().get("appKeys"), tenant.admin.id())
+                .get("appToken")
+                .isNull());
+        assertFalse(item(account.json().get("appKeys"), tenant.admin.id()).has("expiresIn"));
 
         assertEquals(
                 200,
@@ -102,11 +111,15 @@ class KeyExpiryOverHttpTest extends OverHttp {
     }
 
     private static JsonNode item(Reply list, String id) {
-        for (JsonNode item : list.json()) {
+        return item(list.json(), id);
+    }
+
+    private static JsonNode item(JsonNode keys, String id) {
+        for (JsonNode item : keys) {
             if (item.get("id").asText().equals(id)) {
                 return item;
             }
         }
-        throw new AssertionError("no key " + id + " in " + list.body());
+        throw new AssertionError("no key " + id + " in " + keys);
     }
 }
