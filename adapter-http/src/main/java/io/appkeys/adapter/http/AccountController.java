@@ -14,7 +14,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
 import java.util.List;
 
 /** VTEX's {@code GET /api/vlm/account}: the caller's account and its app keys, with {@code appToken: null}. */
@@ -87,8 +86,8 @@ final class AccountController {
                     key.createdIn().toString(),
                     key.active(),
                     false,
-                    key.expiresIn().map(Instant::toString).orElse(null),
-                    key.expiresIn().isPresent() ? key.expiredAt(Instant.now()) : null);
+                    AppKeysController.expiresIn(key),
+                    AppKeysController.expired(key));
         }
     }
 }

@@ -83,8 +83,8 @@ final class AppKeysController {
                         key.label().value(),
                         key.createdIn().toString(),
                         key.active(),
-                        key.expiresIn().map(Instant::toString).orElse(null),
-                        key.expiresIn().isPresent() ? key.expiredAt(Instant.now()) : null))
+                        expiresIn(key),
+                        expired(key)))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
@@ -193,8 +193,18 @@ final class AppKeysController {
                     key.label().value(),
                     key.createdIn().toString(),
                     key.active(),
-                    key.expiresIn().map(Instant::toString).orElse(null),
-                    key.expiresIn().isPresent() ? key.expiredAt(Instant.now()) : null);
+                    AppKeysController.expiresIn(key),
+                    AppKeysController.expired(key));
         }
+    }
+
+    /** AppKeys' own {@code expiresIn} member: the key's expiry, or null (left out) for a key that never expires. */
+    static String expiresIn(AppKey key) {
+        return key.expiresIn().map(Instant::toString).orElse(null);
+    }
+
+    /** AppKeys' own {@code expired} member: whether the key has expired, or null for a key that never expires. */
+    static Boolean expired(AppKey key) {
+        return key.expiresIn().isPresent() ? key.expiredAt(Instant.now()) : null;
     }
 }

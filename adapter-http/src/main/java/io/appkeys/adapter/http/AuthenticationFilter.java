@@ -88,7 +88,8 @@ final class AuthenticationFilter implements Ordered {
         return refuseAfter(hold(result), new NotAuthenticatedException(result));
     }
 
-    private static Duration hold(AuthenticationResult result) {
+    /** How long a refusal waits before it is answered: a rejection until its refusal time, a throttle a pause. */
+    static Duration hold(AuthenticationResult result) {
         if (result instanceof AuthenticationResult.Rejected rejected) {
             return rejected.holdFor();
         }

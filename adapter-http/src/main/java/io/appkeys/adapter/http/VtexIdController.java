@@ -162,12 +162,11 @@ final class VtexIdController {
 
     /** A refused pair or token: its answer at the time core says; a throttle or an overload as any request's. */
     private CompletionStage<MutableHttpResponse<?>> refused(AuthenticationResult result, MutableHttpResponse<?> wrong) {
-        if (result instanceof AuthenticationResult.Rejected rejected) {
-            return after(rejected.holdFor(), () -> wrong);
+        Duration pause = AuthenticationFilter.hold(result);
+        if (result instanceof AuthenticationResult.Rejected) {
+            return after(pause, () -> wrong);
         }
         NotAuthenticatedException exception = new NotAuthenticatedException(result);
-        Duration pause =
-                result instanceof AuthenticationResult.Throttled ? AuthenticationFilter.THROTTLED_PAUSE : Duration.ZERO;
         return after(pause, () -> {
             throw exception;
         });

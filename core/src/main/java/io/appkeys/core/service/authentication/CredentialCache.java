@@ -77,8 +77,7 @@ public final class CredentialCache {
         if (entry == null) {
             return null;
         }
-        long lastRead = Math.max(entry.verifiedAt(), changesAppliedAsOf);
-        return nowMillis < entry.expiresAt() && nowMillis - lastRead < ttlMillis ? entry.principal() : null;
+        return trusted(entry.verifiedAt(), entry.expiresAt(), nowMillis) ? entry.principal() : null;
     }
 
     /**
@@ -100,12 +99,15 @@ public final class CredentialCache {
             return null;
         }
         Verified verified = entry.find(pair.digest());
-        return verified != null && trusted(verified, nowMillis) ? entry.principal() : null;
+        return verified != null && trusted(verified.verifiedAt(), verified.expiresAt(), nowMillis)
+                ? entry.principal()
+                : null;
     }
 
-    private boolean trusted(Verified verified, long nowMillis) {
-        long lastRead = Math.max(verified.verifiedAt(), changesAppliedAsOf);
-        return nowMillis < verified.expiresAt() && nowMillis - lastRead < ttlMillis;
+    /** Whether what the store said at {@code verifiedAt}, valid until {@code expiresAt}, holds at {@code now}. */
+    private boolean trusted(long verifiedAt, long expiresAt, long nowMillis) {
+        long lastRead = Math.max(verifiedAt, changesAppliedAsOf);
+        return nowMillis < expiresAt && nowMillis - lastRead < ttlMillis;
     }
 
     /** Which stored hash the pair matched when it was last verified, trusted or not; empty if never. */

@@ -57,12 +57,10 @@ final class FullCheck {
             return rejected(RejectionReason.UNKNOWN_KEY);
         }
         AppKey key = stored.get().key();
-        if (!key.active()) {
-            return rejected(RejectionReason.INACTIVE_KEY);
-        }
         Instant now = Instant.ofEpochMilli(nowMillis);
-        if (key.expiredAt(now)) {
-            return rejected(RejectionReason.EXPIRED_KEY); // as an inactive key: no hashing, held the same
+        Optional<RejectionReason> refusal = KeyStanding.refusal(key, now);
+        if (refusal.isPresent()) {
+            return rejected(refusal.get());
         }
         List<ValidToken> valid = stored.get().credentials().validAt(now, renewalPeriod);
         Optional<Match> match = confirmRemembered(pair, valid);
@@ -79,12 +77,9 @@ final class FullCheck {
         if (match.isEmpty()) {
             return rejected(RejectionReason.WRONG_TOKEN);
         }
-        KeyPrincipal principal = new KeyPrincipal(
-                key.id(), key.account(), key.appKey(), storage.roles().resourcesOf(key.account(), key.id()));
+        KeyPrincipal principal = KeyStanding.principal(storage, key);
         ValidToken matched = match.get().token();
-        long expiresAt = Math.min(
-                matched.expiresIn().map(Instant::toEpochMilli).orElse(Long.MAX_VALUE),
-                key.expiresIn().map(Instant::toEpochMilli).orElse(Long.MAX_VALUE));
+        long expiresAt = KeyStanding.earliest(matched.expiresIn(), key.expiresIn());
         cache.put(stamp, pair, principal, matched.slot(), match.get().hash(), nowMillis, expiresAt);
         return new Authenticated(principal);
     }

@@ -66,11 +66,9 @@ final class TokenCheck {
             return rejected(RejectionReason.UNKNOWN_KEY);
         }
         AppKey key = stored.get().key();
-        if (!key.active()) {
-            return rejected(RejectionReason.INACTIVE_KEY);
-        }
-        if (key.expiredAt(now)) {
-            return rejected(RejectionReason.EXPIRED_KEY);
+        Optional<RejectionReason> refusal = KeyStanding.refusal(key, now);
+        if (refusal.isPresent()) {
+            return rejected(refusal.get());
         }
         Optional<ValidToken> pair = stored.get().credentials().validAt(now, renewalPeriod).stream()
                 .filter(valid -> valid.token().createdIn().equals(claims.pairIssuedIn()))
@@ -78,13 +76,9 @@ final class TokenCheck {
         if (pair.isEmpty()) {
             return rejected(RejectionReason.WRONG_TOKEN); // its appToken was renewed away, or its renewal cancelled
         }
-        KeyPrincipal principal = new KeyPrincipal(
-                key.id(), key.account(), key.appKey(), storage.roles().resourcesOf(key.account(), key.id()));
-        long expiresAt = Math.min(
-                Math.min(
-                        claims.expiresAt().toEpochMilli(),
-                        pair.get().expiresIn().map(Instant::toEpochMilli).orElse(Long.MAX_VALUE)),
-                key.expiresIn().map(Instant::toEpochMilli).orElse(Long.MAX_VALUE));
+        KeyPrincipal principal = KeyStanding.principal(storage, key);
+        long expiresAt =
+                KeyStanding.earliest(Optional.of(claims.expiresAt()), pair.get().expiresIn(), key.expiresIn());
         cache.putSigned(stamp, presented.digest(), principal, nowMillis, expiresAt);
         return new Authenticated(principal);
     }
