@@ -13,6 +13,7 @@ import io.appkeys.core.port.in.AddUserUseCase;
 import io.appkeys.core.port.in.AuthenticateUseCase;
 import io.appkeys.core.port.in.AuthorizeUseCase;
 import io.appkeys.core.port.in.CancelRenewalUseCase;
+import io.appkeys.core.port.in.ChangeAccountSettingsUseCase;
 import io.appkeys.core.port.in.CreateAccountUseCase;
 import io.appkeys.core.port.in.CreateAppKeyUseCase;
 import io.appkeys.core.port.in.CreateRoleUseCase;
@@ -20,6 +21,7 @@ import io.appkeys.core.port.in.DefineResourceUseCase;
 import io.appkeys.core.port.in.DeleteAppKeyUseCase;
 import io.appkeys.core.port.in.FindAccountUseCase;
 import io.appkeys.core.port.in.FinishRenewalUseCase;
+import io.appkeys.core.port.in.GetAccountSettingsUseCase;
 import io.appkeys.core.port.in.GetAppKeyUseCase;
 import io.appkeys.core.port.in.GetUserUseCase;
 import io.appkeys.core.port.in.LinkRolesUseCase;
@@ -43,6 +45,7 @@ import io.appkeys.core.port.out.Storage;
 import io.appkeys.core.port.out.TokenSigner;
 import io.appkeys.core.service.AccessService;
 import io.appkeys.core.service.AccountService;
+import io.appkeys.core.service.AccountSettingsService;
 import io.appkeys.core.service.AppKeysSettings;
 import io.appkeys.core.service.AuditService;
 import io.appkeys.core.service.AuthorizationService;
@@ -104,6 +107,7 @@ public final class AppKeys implements AutoCloseable {
         ChangePropagation changes =
                 new ChangePropagation(cache, storage.changes(), clock, settings.propagationWait(), name);
         AccountService accounts = new AccountService(storage, clock);
+        AccountSettingsService accountSettings = new AccountSettingsService(storage, clock, settings);
         UserService users = new UserService(storage, changes, clock);
         KeyService keys = new KeyService(storage, generator, hasher, changes, clock, settings);
         RenewalService renewals = new RenewalService(storage, generator, hasher, changes, clock, settings);
@@ -124,6 +128,8 @@ public final class AppKeys implements AutoCloseable {
                 entry(CreateAccountUseCase.class, accounts),
                 entry(FindAccountUseCase.class, accounts),
                 entry(ListAccountsUseCase.class, accounts),
+                entry(GetAccountSettingsUseCase.class, accountSettings),
+                entry(ChangeAccountSettingsUseCase.class, accountSettings),
                 entry(AddUserUseCase.class, users),
                 entry(RemoveUserUseCase.class, users),
                 entry(GetUserUseCase.class, users),

@@ -2,19 +2,25 @@ package io.appkeys.adapter.cli;
 
 import io.appkeys.core.domain.Account;
 import io.appkeys.core.domain.AccountName;
+import io.appkeys.core.domain.AccountSettings;
+import io.appkeys.core.domain.Caller;
 import io.appkeys.core.domain.Email;
 import io.appkeys.core.domain.PersonName;
+import io.appkeys.core.port.in.ChangeAccountSettingsUseCase;
 import io.appkeys.core.port.in.CreateAccountUseCase;
+import io.appkeys.core.port.in.GetAccountSettingsUseCase;
 import io.appkeys.core.port.in.ListAccountsUseCase;
 import io.appkeys.core.port.in.NewAccount;
+import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code appkeys account}: the operator creates and lists accounts (tenants). */
-@Command(name = "account", description = "Create and list accounts (tenants).")
+/** {@code appkeys account}: the operator creates and lists accounts (tenants), and sets their key settings. */
+@Command(name = "account", description = "Create and list accounts (tenants), and read or change their settings.")
 final class AccountCommand {
 
     @ParentCommand
@@ -55,5 +61,61 @@ final class AccountCommand {
                         "masterEmail",
                         "createdIn",
                         "id");
+    }
+
+    @Command(
+            name = "settings",
+            description = "Shows an account's settings for its keys, or changes those given: the longest a new key"
+                    + " may live, how often tokens should be renewed, and whether renewals finish by themselves.")
+    void settings(
+            @Mixin AccountOption account,
+            @Option(
+                            names = "--max-key-lifetime",
+                            paramLabel = "<lifetime>",
+                            description = "new keys expire at most this long after they are made (90d, 12h, P90D),"
+                                    + " or off (the default)")
+                    String maxKeyLifetime,
+            @Option(
+                            names = "--renew-every",
+                            paramLabel = "<months>",
+                            description = "a token older than 3 or 6 months is due for renewal, older than twice"
+                                    + " that overdue (default 3)")
+                    Integer renewEvery,
+            @Option(
+                            names = "--auto-finish-after",
+                            paramLabel = "<lifetime>",
+                            description = "a renewal finishes by itself this long after it starts (7d), shorter"
+                                    + " than the expiration period; or off (the default)")
+                    String autoFinishAfter) {
+        Caller master = cli.master(account);
+        AccountSettings settings = cli.use(GetAccountSettingsUseCase.class).accountSettings(master);
+        if (maxKeyLifetime == null && renewEvery == null && autoFinishAfter == null) {
+            cli.output().show(Views.settings(settings));
+            return;
+        }
+        // every option read before any is applied, so a bad one changes nothing
+        Optional<Optional<Duration>> lifetime =
+                Optional.ofNullable(maxKeyLifetime).map(AccountCommand::orOff);
+        Optional<Optional<Duration>> grace =
+                Optional.ofNullable(autoFinishAfter).map(AccountCommand::orOff);
+        if (lifetime.isPresent()) {
+            settings = settings.withMaxKeyLifetime(lifetime.get());
+        }
+        if (renewEvery != null) {
+            settings = settings.withRenewEveryMonths(renewEvery);
+        }
+        if (grace.isPresent()) {
+            settings = settings.withAutoFinishAfter(grace.get());
+        }
+        cli.output()
+                .show(Views.settings(
+                        cli.use(ChangeAccountSettingsUseCase.class).changeAccountSettings(master, settings)));
+    }
+
+    /** A lifetime, or none for {@code off}. */
+    private static Optional<Duration> orOff(String text) {
+        return "off".equals(text)
+                ? Optional.empty()
+                : Optional.of(Lifetime.parse(text).duration());
     }
 }

@@ -5,6 +5,7 @@ import io.appkeys.core.domain.AppKeyDetails;
 import io.appkeys.core.domain.CreatedAppKey;
 import io.appkeys.core.domain.KeyRef;
 import io.appkeys.core.domain.Label;
+import io.appkeys.core.domain.ListedAppKey;
 import io.appkeys.core.domain.Page;
 import io.appkeys.core.domain.PageRequest;
 import io.appkeys.core.domain.RenewedToken;
@@ -14,6 +15,7 @@ import io.appkeys.core.port.in.CreateAppKeyUseCase;
 import io.appkeys.core.port.in.DeleteAppKeyUseCase;
 import io.appkeys.core.port.in.FinishRenewalUseCase;
 import io.appkeys.core.port.in.GetAppKeyUseCase;
+import io.appkeys.core.port.in.KeyFilter;
 import io.appkeys.core.port.in.ListAppKeysUseCase;
 import io.appkeys.core.port.in.RenewAppTokenUseCase;
 import io.appkeys.core.port.in.SetAppKeyActiveUseCase;
@@ -100,15 +102,24 @@ final class KeyCommand {
 
     @Command(
             name = "list",
-            description = "Lists the app keys of an account, oldest first, one page at a time;" + " never a token.")
-    void list(@Mixin AccountOption account, @Mixin PageOptions pageOptions) {
+            description = "Lists the app keys of an account, oldest first, one page at a time, with each token's age"
+                    + " (ok, due, overdue); never a token.")
+    void list(
+            @Mixin AccountOption account,
+            @Mixin PageOptions pageOptions,
+            @Option(
+                            names = "--due",
+                            description = "only the keys whose token is due or overdue for renewal, by the"
+                                    + " account's cadence (see account settings)")
+                    boolean due) {
         PageRequest request = pageOptions.request();
-        Page<AppKey> page = cli.use(ListAppKeysUseCase.class).listAppKeys(cli.master(account), request);
+        Page<ListedAppKey> page = cli.use(ListAppKeysUseCase.class)
+                .listAppKeys(cli.master(account), request, due ? KeyFilter.DUE : KeyFilter.ALL);
         cli.output()
                 .page(
-                        page.items().stream().map(Views::key).toList(),
+                        page.items().stream().map(Views::listed).toList(),
                         page.next().map(Object::toString),
-                        "No app keys.",
+                        due ? "No app keys are due for renewal." : "No app keys.",
                         "id",
                         "appKey",
                         "label",
@@ -116,10 +127,15 @@ final class KeyCommand {
                         "createdIn",
                         "lastUsedIn",
                         "expiresIn",
-                        "expired");
+                        "expired",
+                        "tokenAgeDays",
+                        "tokenAgeStatus");
     }
 
-    @Command(name = "show", description = "Shows one app key with its token dates and roles; never a token.")
+    @Command(
+            name = "show",
+            description = "Shows one app key with its roles and its tokens: dates, age, and each token's last use"
+                    + " during a renewal; never a token.")
     void show(@Mixin AccountOption account, @Parameters(paramLabel = "<key>", description = KEY) KeyRef key) {
         AppKeyDetails details = cli.use(GetAppKeyUseCase.class).getAppKey(cli.master(account), key);
         cli.output().show(Views.details(details));

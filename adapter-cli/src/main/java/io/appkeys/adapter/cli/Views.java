@@ -1,10 +1,13 @@
 package io.appkeys.adapter.cli;
 
 import io.appkeys.core.domain.Account;
+import io.appkeys.core.domain.AccountSettings;
 import io.appkeys.core.domain.AppKey;
 import io.appkeys.core.domain.AppKeyDetails;
 import io.appkeys.core.domain.AuditEntry;
 import io.appkeys.core.domain.CreatedAppKey;
+import io.appkeys.core.domain.Durations;
+import io.appkeys.core.domain.ListedAppKey;
 import io.appkeys.core.domain.PersonName;
 import io.appkeys.core.domain.RenewedToken;
 import io.appkeys.core.domain.Resource;
@@ -80,9 +83,32 @@ final class Views {
         return view;
     }
 
+    /** A key in a list: the key, and its current token's date, age in whole days and age status. */
+    static View listed(ListedAppKey listed) {
+        return key(listed.key())
+                .with("tokenCreatedIn", listed.tokens().tokenCreatedIn())
+                .with("tokenAgeDays", listed.tokens().tokenAge().toDays())
+                .with("tokenAgeStatus", listed.tokens().tokenAgeStatus().label());
+    }
+
+    static View settings(AccountSettings settings) {
+        return View.of()
+                .with(
+                        "maxKeyLifetime",
+                        settings.maxKeyLifetime().map(Durations::format).orElse("off"))
+                .with("renewTokensEveryMonths", settings.renewEveryMonths())
+                .with(
+                        "autoFinishRenewalsAfter",
+                        settings.autoFinishAfter().map(Durations::format).orElse("off"));
+    }
+
     private static void tokens(View view, TokenStatus status) {
         view.with("tokenCreatedIn", status.tokenCreatedIn())
+                .with("tokenAgeDays", status.tokenAge().toDays())
+                .with("tokenAgeStatus", status.tokenAgeStatus().label())
+                .with("tokenLastUsedIn", status.tokenLastUsedIn().orElse(null))
                 .with("newTokenCreatedIn", status.newTokenCreatedIn().orElse(null))
+                .with("newTokenLastUsedIn", status.newTokenLastUsedIn().orElse(null))
                 .with("tokenExpiresIn", status.tokenExpiresIn().orElse(null));
     }
 

@@ -23,6 +23,9 @@ class KeyCommandsTest {
 
     private static final Set<String> KEY_FIELDS =
             Set.of("id", "appKey", "label", "createdIn", "isActive", "lastUsedIn", "expiresIn", "expired");
+    private static final Set<String> TOKEN_AGE_FIELDS = Set.of("tokenCreatedIn", "tokenAgeDays", "tokenAgeStatus");
+    private static final Set<String> TOKEN_FIELDS = union(
+            TOKEN_AGE_FIELDS, Set.of("tokenLastUsedIn", "newTokenCreatedIn", "newTokenLastUsedIn", "tokenExpiresIn"));
 
     private final Cli cli;
     private final String account;
@@ -140,7 +143,9 @@ class KeyCommandsTest {
         List<String> lines = table.out().lines().toList();
         assertEquals(3, lines.size(), table::toString);
         assertTrue(
-                lines.get(0).matches("ID +APP KEY +LABEL +IS ACTIVE +CREATED IN +LAST USED IN +EXPIRES IN +EXPIRED"),
+                lines.get(0)
+                        .matches("ID +APP KEY +LABEL +IS ACTIVE +CREATED IN +LAST USED IN +EXPIRES IN +EXPIRED"
+                                + " +TOKEN AGE DAYS +TOKEN AGE STATUS"),
                 table::toString);
         assertTrue(lines.get(1).contains("first") && lines.get(2).contains("second"), table::toString);
         assertEquals(lines.get(0).indexOf("LABEL"), lines.get(1).indexOf("first"), "columns are aligned");
@@ -155,7 +160,8 @@ class KeyCommandsTest {
                 .json();
         assertEquals(Set.of("items", "next"), fieldsOf(first));
         assertEquals(2, first.get("items").size());
-        assertEquals(KEY_FIELDS, fieldsOf(first.get("items").get(0)));
+        assertEquals(
+                union(KEY_FIELDS, TOKEN_AGE_FIELDS), fieldsOf(first.get("items").get(0)));
         JsonNode second = cli.run(
                         "key",
                         "list",
@@ -201,14 +207,12 @@ class KeyCommandsTest {
                 .json();
 
         assertEquals(byId, byAppKey);
-        assertEquals(
-                union(KEY_FIELDS, Set.of("tokenCreatedIn", "newTokenCreatedIn", "tokenExpiresIn", "roles")),
-                fieldsOf(byId));
+        assertEquals(union(KEY_FIELDS, union(TOKEN_FIELDS, Set.of("roles"))), fieldsOf(byId));
         assertEquals(0, byId.get("roles").size());
         assertTrue(byId.get("newTokenCreatedIn").isNull());
         cli.run("key", "show", key.get("appKey").asText(), "--account", account)
                 .ok()
-                .printed("appKey             " + key.get("appKey").asText());
+                .printed("appKey              " + key.get("appKey").asText());
     }
 
     @Test
@@ -284,9 +288,7 @@ class KeyCommandsTest {
 
         Result renewed = cli.run("key", "renew", appKey, "--account", account, "--json");
         JsonNode renewal = renewed.json();
-        assertEquals(
-                Set.of("id", "appKey", "tokenCreatedIn", "newTokenCreatedIn", "tokenExpiresIn", "appToken"),
-                fieldsOf(renewal));
+        assertEquals(union(TOKEN_FIELDS, Set.of("id", "appKey", "appToken")), fieldsOf(renewal));
         String newToken = renewal.get("appToken").asText();
         assertTrue(newToken.matches("[A-Z]{128}") && !newToken.equals(oldToken));
         assertTrue(renewed.err().contains("will not be shown again"), renewed::toString);
@@ -297,8 +299,7 @@ class KeyCommandsTest {
         JsonNode finished = cli.run("key", "finish-renewal", id, "--account", account, "--json")
                 .json();
 
-        assertEquals(
-                Set.of("id", "appKey", "tokenCreatedIn", "newTokenCreatedIn", "tokenExpiresIn"), fieldsOf(finished));
+        assertEquals(union(TOKEN_FIELDS, Set.of("id", "appKey")), fieldsOf(finished));
         assertTrue(finished.get("newTokenCreatedIn").isNull());
         cli.withInput(oldToken, "auth", "check", "--app-key", appKey).fails(ExitCodes.NOT_AUTHENTICATED);
         cli.withInput(newToken, "auth", "check", "--app-key", appKey).ok();

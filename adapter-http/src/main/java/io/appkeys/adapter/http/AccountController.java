@@ -14,6 +14,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import java.util.List;
 
 /** VTEX's {@code GET /api/vlm/account}: the caller's account and its app keys, with {@code appToken: null}. */
@@ -33,8 +34,9 @@ final class AccountController {
     @Get
     @Operation(summary = "Read the caller's account and its app keys")
     AccountJson account(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller) {
+        Instant now = Instant.now();
         List<AccountKey> appKeys = Pages.all(page -> keys.listAppKeys(caller, page)).stream()
-                .map(AccountKey::of)
+                .map(listed -> AccountKey.of(listed.key(), now))
                 .toList();
         Account account = accounts.findAccount(caller.account())
                 .orElseThrow(() -> new NotFoundException("account " + caller.account() + " not found"));
@@ -77,7 +79,7 @@ final class AccountController {
             @JsonInclude(JsonInclude.Include.NON_NULL) String expiresIn,
             @JsonInclude(JsonInclude.Include.NON_NULL) Boolean expired) {
 
-        static AccountKey of(AppKey key) {
+        static AccountKey of(AppKey key, Instant now) {
             return new AccountKey(
                     key.id().toString(),
                     key.appKey().value(),
@@ -87,7 +89,7 @@ final class AccountController {
                     key.active(),
                     false,
                     AppKeysController.expiresIn(key),
-                    AppKeysController.expired(key));
+                    AppKeysController.expired(key, now));
         }
     }
 }

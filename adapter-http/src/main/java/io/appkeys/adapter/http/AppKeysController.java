@@ -3,13 +3,18 @@ package io.appkeys.adapter.http;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.appkeys.core.domain.AppKey;
+import io.appkeys.core.domain.AppKeyDetails;
 import io.appkeys.core.domain.Caller;
 import io.appkeys.core.domain.CreatedAppKey;
 import io.appkeys.core.domain.InvalidInputException;
 import io.appkeys.core.domain.KeyRef;
 import io.appkeys.core.domain.Label;
+import io.appkeys.core.domain.ListedAppKey;
+import io.appkeys.core.domain.TokenStatus;
 import io.appkeys.core.port.in.CreateAppKeyUseCase;
 import io.appkeys.core.port.in.DeleteAppKeyUseCase;
+import io.appkeys.core.port.in.GetAppKeyUseCase;
+import io.appkeys.core.port.in.KeyFilter;
 import io.appkeys.core.port.in.ListAppKeysUseCase;
 import io.appkeys.core.port.in.SetAppKeyActiveUseCase;
 import io.appkeys.core.port.in.SetAppKeyExpiryUseCase;
@@ -24,6 +29,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
@@ -45,6 +51,7 @@ final class AppKeysController {
 
     private final CreateAppKeyUseCase creating;
     private final ListAppKeysUseCase listing;
+    private final GetAppKeyUseCase showing;
     private final SetAppKeyActiveUseCase activating;
     private final SetAppKeyExpiryUseCase expiring;
     private final DeleteAppKeyUseCase deleting;
@@ -52,11 +59,13 @@ final class AppKeysController {
     AppKeysController(
             CreateAppKeyUseCase creating,
             ListAppKeysUseCase listing,
+            GetAppKeyUseCase showing,
             SetAppKeyActiveUseCase activating,
             SetAppKeyExpiryUseCase expiring,
             DeleteAppKeyUseCase deleting) {
         this.creating = creating;
         this.listing = listing;
+        this.showing = showing;
         this.activating = activating;
         this.expiring = expiring;
         this.deleting = deleting;
@@ -84,16 +93,35 @@ final class AppKeysController {
                         key.createdIn().toString(),
                         key.active(),
                         expiresIn(key),
-                        expired(key)))
+                        expired(key, Instant.now())))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     @Get
-    @Operation(summary = "List the account's app keys, never with a token")
-    List<KeyItem> list(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller) {
-        return Pages.all(page -> listing.listAppKeys(caller, page)).stream()
-                .map(KeyItem::of)
+    @Operation(
+            summary = "List the account's app keys, never with a token; with due=true, only those whose token is"
+                    + " due or overdue for renewal")
+    List<KeyItem> list(
+            @RequestAttribute(AuthenticationFilter.CALLER) Caller caller, @QueryValue("due") @Nullable String due) {
+        KeyFilter filter = due == null || due.equals("false")
+                ? KeyFilter.ALL
+                : due.equals("true") ? KeyFilter.DUE : badFilter(due);
+        Instant now = Instant.now();
+        return Pages.all(page -> listing.listAppKeys(caller, page, filter)).stream()
+                .map(listed -> KeyItem.of(listed, now))
                 .toList();
+    }
+
+    private static KeyFilter badFilter(String due) {
+        throw new InvalidInputException("due must be true or false, got " + due);
+    }
+
+    @Get("/{id}")
+    @Operation(
+            summary = "Read one app key: its roles, expiry, last use, and its tokens' dates, age and last uses; never"
+                    + " a token (AppKeys' own)")
+    KeyDetails show(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, @PathVariable String id) {
+        return KeyDetails.of(showing.getAppKey(caller, KeyRef.parse(id)), Instant.now());
     }
 
     @Put("/{id}")
@@ -175,7 +203,11 @@ final class AppKeysController {
         }
     }
 
-    /** A key as lists show it; {@code expiresIn} and {@code expired} only for a key that expires. */
+    /**
+     * A key as lists show it: VTEX's members, then AppKeys' own: when its current token was issued, how many whole
+     * days old it is and its age status ({@code ok}, {@code due}, {@code overdue}); {@code expiresIn} and
+     * {@code expired} only for a key that expires.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record KeyItem(
             String id,
@@ -184,9 +216,14 @@ final class AppKeysController {
             String createdIn,
             boolean isActive,
             String expiresIn,
-            Boolean expired) {
+            Boolean expired,
+            String creationDateToken,
+            long tokenAgeDays,
+            String tokenAgeStatus) {
 
-        static KeyItem of(AppKey key) {
+        static KeyItem of(ListedAppKey listed, Instant now) {
+            AppKey key = listed.key();
+            TokenStatus tokens = listed.tokens();
             return new KeyItem(
                     key.id().toString(),
                     key.appKey().value(),
@@ -194,17 +231,76 @@ final class AppKeysController {
                     key.createdIn().toString(),
                     key.active(),
                     AppKeysController.expiresIn(key),
-                    AppKeysController.expired(key));
+                    AppKeysController.expired(key, now),
+                    tokens.tokenCreatedIn().toString(),
+                    tokens.tokenAge().toDays(),
+                    tokens.tokenAgeStatus().label());
         }
     }
 
+    /**
+     * One key in full, AppKeys' own: what a list shows, its last use and roles, and where its tokens stand: while
+     * a renewal is pending, the new token's date, when the current one stops working, and each token's last use.
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record KeyDetails(
+            String id,
+            String appKey,
+            String label,
+            String createdIn,
+            boolean isActive,
+            String lastUsedIn,
+            String expiresIn,
+            boolean expired,
+            List<RoleItem> roles,
+            String creationDateToken,
+            long tokenAgeDays,
+            String tokenAgeStatus,
+            String tokenLastUsedIn,
+            String creationDateNewToken,
+            String newTokenLastUsedIn,
+            String tokenExpiresIn) {
+
+        static KeyDetails of(AppKeyDetails details, Instant now) {
+            AppKey key = details.key();
+            TokenStatus tokens = details.tokens();
+            return new KeyDetails(
+                    key.id().toString(),
+                    key.appKey().value(),
+                    key.label().value(),
+                    key.createdIn().toString(),
+                    key.active(),
+                    instant(key.lastUsedIn()),
+                    AppKeysController.expiresIn(key),
+                    key.expiredAt(now),
+                    details.roles().stream()
+                            .map(role ->
+                                    new RoleItem(role.id().value(), role.name().value()))
+                            .toList(),
+                    tokens.tokenCreatedIn().toString(),
+                    tokens.tokenAge().toDays(),
+                    tokens.tokenAgeStatus().label(),
+                    instant(tokens.tokenLastUsedIn()),
+                    instant(tokens.newTokenCreatedIn()),
+                    instant(tokens.newTokenLastUsedIn()),
+                    instant(tokens.tokenExpiresIn()));
+        }
+    }
+
+    /** A role of a key, by id and name. */
+    record RoleItem(int id, String name) {}
+
     /** AppKeys' own {@code expiresIn} member: the key's expiry, or null (left out) for a key that never expires. */
     static String expiresIn(AppKey key) {
-        return key.expiresIn().map(Instant::toString).orElse(null);
+        return instant(key.expiresIn());
     }
 
     /** AppKeys' own {@code expired} member: whether the key has expired, or null for a key that never expires. */
-    static Boolean expired(AppKey key) {
-        return key.expiresIn().isPresent() ? key.expiredAt(Instant.now()) : null;
+    static Boolean expired(AppKey key, Instant now) {
+        return key.expiresIn().isPresent() ? key.expiredAt(now) : null;
+    }
+
+    private static String instant(Optional<Instant> instant) {
+        return instant.map(Instant::toString).orElse(null);
     }
 }

@@ -15,6 +15,7 @@ import io.appkeys.core.domain.InvalidInputException;
 import io.appkeys.core.domain.RoleId;
 import java.io.CharConversionException;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
@@ -72,6 +73,29 @@ final class Bodies {
                         member + " must be an ISO-8601 instant in UTC, such as 2027-01-31T00:00:00Z");
             }
         });
+    }
+
+    /** A duration member, ISO-8601 ({@code P90D}, {@code PT12H}); absent or null is empty, anything else is bad input. */
+    static Optional<Duration> duration(JsonNode object, String member) {
+        return text(object, member).map(text -> {
+            try {
+                return Duration.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new InvalidInputException(member + " must be an ISO-8601 duration, such as P90D or PT12H");
+            }
+        });
+    }
+
+    /** A whole-number member; absent or null is empty, anything else is bad input. */
+    static Optional<Integer> integer(JsonNode object, String member) {
+        JsonNode value = object.get(member);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.canConvertToInt() || !value.isIntegralNumber()) {
+            throw new InvalidInputException(member + " must be a whole number");
+        }
+        return Optional.of(value.intValue());
     }
 
     static boolean bool(JsonNode object, String member) {

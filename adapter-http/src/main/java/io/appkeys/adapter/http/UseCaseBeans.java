@@ -5,6 +5,7 @@ import io.appkeys.core.port.in.AddUserUseCase;
 import io.appkeys.core.port.in.AuthenticateUseCase;
 import io.appkeys.core.port.in.AuthorizeUseCase;
 import io.appkeys.core.port.in.CancelRenewalUseCase;
+import io.appkeys.core.port.in.ChangeAccountSettingsUseCase;
 import io.appkeys.core.port.in.CreateAccountUseCase;
 import io.appkeys.core.port.in.CreateAppKeyUseCase;
 import io.appkeys.core.port.in.CreateRoleUseCase;
@@ -12,6 +13,7 @@ import io.appkeys.core.port.in.DefineResourceUseCase;
 import io.appkeys.core.port.in.DeleteAppKeyUseCase;
 import io.appkeys.core.port.in.FindAccountUseCase;
 import io.appkeys.core.port.in.FinishRenewalUseCase;
+import io.appkeys.core.port.in.GetAccountSettingsUseCase;
 import io.appkeys.core.port.in.GetAppKeyUseCase;
 import io.appkeys.core.port.in.GetUserUseCase;
 import io.appkeys.core.port.in.LinkRolesUseCase;
@@ -38,6 +40,16 @@ import jakarta.inject.Singleton;
  */
 @Factory
 class UseCaseBeans {
+
+    @Singleton
+    GetAccountSettingsUseCase getAccountSettings(AppKeys appKeys) {
+        return appKeys.use(GetAccountSettingsUseCase.class);
+    }
+
+    @Singleton
+    ChangeAccountSettingsUseCase changeAccountSettings(AppKeys appKeys) {
+        return appKeys.use(ChangeAccountSettingsUseCase.class);
+    }
 
     @Singleton
     AddUserUseCase addUser(AppKeys appKeys) {

@@ -36,7 +36,7 @@ final class JdbiKeys implements AppKeyStore {
         try {
             db.use(h -> h.createUpdate("INSERT INTO app_keys (" + Rows.KEY_COLUMNS + ") VALUES (:id, :account,"
                             + " :appKey, :label, :createdIn, :active, :lastUsedIn, :hash, :tokenCreatedIn, NULL, NULL,"
-                            + " :expiresIn)")
+                            + " :expiresIn, :tokenLastUsedIn, NULL, NULL)")
                     .bind("id", key.id().value())
                     .bind("account", key.account().value())
                     .bind("appKey", key.appKey().value())
@@ -47,6 +47,7 @@ final class JdbiKeys implements AppKeyStore {
                     .bind("hash", token.hash().value())
                     .bind("tokenCreatedIn", Rows.time(token.createdIn()))
                     .bind("expiresIn", Rows.time(key.expiresIn().orElse(null)))
+                    .bind("tokenLastUsedIn", Rows.time(token.lastUsedIn().orElse(null)))
                     .execute());
         } catch (Db.Violation e) {
             if (e.names("app_keys_app_key_unique")) {
@@ -88,16 +89,29 @@ final class JdbiKeys implements AppKeyStore {
     }
 
     @Override
-    public Page<AppKey> list(AccountName account, PageRequest page) {
+    public Page<StoredKey> list(AccountName account, PageRequest page, Optional<DueFilter> due) {
         return Keyset.page(
                 db,
                 "app_keys",
                 Rows.KEY_COLUMNS,
                 account,
+                due.map(JdbiKeys::due).orElse(Keyset.Condition.NONE),
                 page,
-                Rows::key,
-                AppKey::createdIn,
-                key -> key.id().value());
+                Rows::storedKey,
+                stored -> stored.key().createdIn(),
+                stored -> stored.key().id().value());
+    }
+
+    /** {@link DueFilter#holds} in SQL: the token in force is the new one once its renewal has ended by itself. */
+    private static Keyset.Condition due(DueFilter filter) {
+        return new Keyset.Condition(
+                "CASE WHEN new_token_created_in IS NOT NULL AND (new_token_created_in <= :renewalsEndedIfFrom"
+                        + " OR auto_finish_in <= :now) THEN new_token_created_in ELSE token_created_in END"
+                        + " <= :issuedBy",
+                query -> query.bind(
+                                "renewalsEndedIfFrom", Rows.time(filter.now().minus(filter.expirationPeriod())))
+                        .bind("now", Rows.time(filter.now()))
+                        .bind("issuedBy", Rows.time(filter.issuedBy())));
     }
 
     @Override
@@ -140,12 +154,15 @@ final class JdbiKeys implements AppKeyStore {
     }
 
     @Override
-    public void startRenewal(AppKeyId id, IssuedToken newToken) {
+    public void startRenewal(AppKeyId id, IssuedToken newToken, Optional<Instant> autoFinishIn) {
         boolean started = db.inTransaction(() -> {
             int changed = db.with(h -> h.createUpdate("UPDATE app_keys SET new_token_hash = :hash,"
-                            + " new_token_created_in = :at WHERE id = :id AND new_token_hash IS NULL")
+                            + " new_token_created_in = :at, new_token_last_used_in = :lastUsedIn,"
+                            + " auto_finish_in = :autoFinishIn WHERE id = :id AND new_token_hash IS NULL")
                     .bind("hash", newToken.hash().value())
                     .bind("at", Rows.time(newToken.createdIn()))
+                    .bind("lastUsedIn", Rows.time(newToken.lastUsedIn().orElse(null)))
+                    .bind("autoFinishIn", Rows.time(autoFinishIn.orElse(null)))
                     .bind("id", id.value())
                     .execute());
             if (changed == 0 && credentials(id).isEmpty()) {
@@ -161,8 +178,9 @@ final class JdbiKeys implements AppKeyStore {
     @Override
     public boolean finishRenewal(AppKeyId id) {
         return db.with(h -> h.createUpdate("UPDATE app_keys SET token_hash = new_token_hash,"
-                                + " token_created_in = new_token_created_in, new_token_hash = NULL, new_token_created_in = NULL"
-                                + " WHERE id = :id AND new_token_hash IS NOT NULL")
+                                + " token_created_in = new_token_created_in, token_last_used_in = new_token_last_used_in,"
+                                + " new_token_hash = NULL, new_token_created_in = NULL, new_token_last_used_in = NULL,"
+                                + " auto_finish_in = NULL WHERE id = :id AND new_token_hash IS NOT NULL")
                         .bind("id", id.value())
                         .execute())
                 > 0;
@@ -170,7 +188,8 @@ final class JdbiKeys implements AppKeyStore {
 
     @Override
     public boolean cancelRenewal(AppKeyId id) {
-        return db.with(h -> h.createUpdate("UPDATE app_keys SET new_token_hash = NULL, new_token_created_in = NULL"
+        return db.with(h -> h.createUpdate("UPDATE app_keys SET new_token_hash = NULL, new_token_created_in = NULL,"
+                                + " new_token_last_used_in = NULL, auto_finish_in = NULL"
                                 + " WHERE id = :id AND new_token_hash IS NOT NULL")
                         .bind("id", id.value())
                         .execute())
@@ -190,17 +209,29 @@ final class JdbiKeys implements AppKeyStore {
     }
 
     @Override
-    public void recordUse(Map<AppKeyId, Instant> lastUsed) {
+    public void recordUse(Map<TokenUse, Instant> lastUsed) {
         if (lastUsed.isEmpty()) {
             return;
         }
         db.use(h -> {
-            PreparedBatch batch = h.prepareBatch("UPDATE app_keys SET last_used_in = :at WHERE id = :id"
-                    + " AND (last_used_in IS NULL OR last_used_in < :at)");
-            lastUsed.forEach((id, at) ->
-                    batch.bind("id", id.value()).bind("at", Rows.time(at)).add());
+            PreparedBatch batch = h.prepareBatch("UPDATE app_keys SET"
+                    + " last_used_in = " + later("last_used_in", "TRUE") + ","
+                    + " token_last_used_in = " + later("token_last_used_in", "token_created_in = :issuedIn") + ","
+                    + " new_token_last_used_in = "
+                    + later("new_token_last_used_in", "new_token_created_in = :issuedIn")
+                    + " WHERE id = :id");
+            lastUsed.forEach((use, at) -> batch.bind("id", use.key().value())
+                    .bind("issuedIn", Rows.time(use.tokenIssuedIn()))
+                    .bind("at", Rows.time(at))
+                    .add());
             batch.execute();
         });
+    }
+
+    /** {@code :at} for {@code column} when {@code condition} holds and it is later than what the column holds. */
+    private static String later(String column, String condition) {
+        return "CASE WHEN " + condition + " AND (" + column + " IS NULL OR " + column + " < :at) THEN :at ELSE "
+                + column + " END";
     }
 
     private boolean update(String sql, AppKeyId id, String name, Object value) {

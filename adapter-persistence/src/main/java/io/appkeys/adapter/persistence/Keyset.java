@@ -7,6 +7,7 @@ import io.appkeys.core.domain.PageRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
@@ -18,6 +19,12 @@ import org.jdbi.v3.core.statement.Query;
 final class Keyset {
 
     private Keyset() {}
+
+    /** A further condition on the rows, in SQL, with what binds its parameters. */
+    record Condition(String sql, Consumer<Query> binding) {
+
+        static final Condition NONE = new Condition("", query -> {});
+    }
 
     interface Row<T> {
         T map(java.sql.ResultSet rs) throws java.sql.SQLException;
@@ -32,13 +39,29 @@ final class Keyset {
             Row<T> row,
             Function<T, Instant> time,
             Function<T, UUID> id) {
+        return page(db, table, columns, account, Condition.NONE, page, row, time, id);
+    }
+
+    /** As {@link #page}, of the rows that also meet {@code condition}. */
+    static <T> Page<T> page(
+            Db db,
+            String table,
+            String columns,
+            AccountName account,
+            Condition condition,
+            PageRequest page,
+            Row<T> row,
+            Function<T, Instant> time,
+            Function<T, UUID> id) {
         String after = page.after().isPresent() ? " AND (created_in, id) > (:afterTime, :afterId)" : "";
+        String where = condition.sql().isEmpty() ? "" : " AND (" + condition.sql() + ")";
         RowMapper<T> mapper = (rs, ctx) -> row.map(rs);
         List<T> rows = db.with(h -> {
-            Query query = h.createQuery("SELECT " + columns + " FROM " + table + " WHERE account = :account" + after
-                            + " ORDER BY created_in, id LIMIT :limit")
+            Query query = h.createQuery("SELECT " + columns + " FROM " + table + " WHERE account = :account" + where
+                            + after + " ORDER BY created_in, id LIMIT :limit")
                     .bind("account", account.value())
                     .bind("limit", page.limit() + 1);
+            condition.binding().accept(query);
             page.after()
                     .ifPresent(cursor ->
                             query.bind("afterTime", Rows.time(cursor.time())).bind("afterId", cursor.id()));

@@ -27,7 +27,8 @@ import org.jdbi.v3.core.argument.Argument;
 final class Rows {
 
     static final String KEY_COLUMNS = "id, account, app_key, label, created_in, active, last_used_in, token_hash,"
-            + " token_created_in, new_token_hash, new_token_created_in, expires_in";
+            + " token_created_in, new_token_hash, new_token_created_in, expires_in, token_last_used_in,"
+            + " new_token_last_used_in, auto_finish_in";
 
     private Rows() {}
 
@@ -76,12 +77,18 @@ final class Rows {
     }
 
     static KeyCredentials credentials(ResultSet rs) throws SQLException {
-        IssuedToken current =
-                new IssuedToken(new TokenHash(rs.getString("token_hash")), instant(rs, "token_created_in"));
+        IssuedToken current = new IssuedToken(
+                new TokenHash(rs.getString("token_hash")),
+                instant(rs, "token_created_in"),
+                Optional.ofNullable(instant(rs, "token_last_used_in")));
         String pendingHash = rs.getString("new_token_hash");
         Optional<IssuedToken> pending = pendingHash == null
                 ? Optional.empty()
-                : Optional.of(new IssuedToken(new TokenHash(pendingHash), instant(rs, "new_token_created_in")));
-        return new KeyCredentials(new AppKeyId(uuid(rs, "id")), current, pending);
+                : Optional.of(new IssuedToken(
+                        new TokenHash(pendingHash),
+                        instant(rs, "new_token_created_in"),
+                        Optional.ofNullable(instant(rs, "new_token_last_used_in"))));
+        return new KeyCredentials(
+                new AppKeyId(uuid(rs, "id")), current, pending, Optional.ofNullable(instant(rs, "auto_finish_in")));
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.appkeys.core.domain.Account;
 import io.appkeys.core.domain.AccountName;
+import io.appkeys.core.domain.AccountSettings;
 import io.appkeys.core.domain.Email;
 import io.appkeys.core.domain.StoreUnavailableException;
 import io.appkeys.core.domain.UserId;
@@ -160,17 +161,23 @@ class DatabasesTest {
             first.accounts().insert(account("acme"));
         }
         // back to what the previous release left: the newest migration not yet run
-        TestDatabases.execute(settings, "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '5'");
-        TestDatabases.execute(settings, "ALTER TABLE app_keys DROP COLUMN expires_in");
+        TestDatabases.execute(settings, "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '6'");
+        TestDatabases.execute(settings, "DROP TABLE account_settings");
+        for (String column : new String[] {"token_last_used_in", "new_token_last_used_in", "auto_finish_in"}) {
+            TestDatabases.execute(settings, "ALTER TABLE app_keys DROP COLUMN " + column);
+        }
 
         try (Storage second = Databases.open(settings)) {
             assertTrue(second.accounts().find(new AccountName("acme")).isPresent());
+            AccountSettings sixMonths = AccountSettings.DEFAULTS.withRenewEveryMonths(6);
+            assertTrue(second.accounts().saveSettings(new AccountName("acme"), sixMonths));
+            assertEquals(sixMonths, second.accounts().settings(new AccountName("acme")), "the account got its row");
         }
 
         try (Connection connection = TestDatabases.connect(settings);
                 Statement statement = connection.createStatement();
                 var rows = statement.executeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\""
-                        + " WHERE \"version\" = '5' AND \"success\" = TRUE")) {
+                        + " WHERE \"version\" = '6' AND \"success\" = TRUE")) {
             rows.next();
             assertEquals(1, rows.getInt(1), "the missing migration ran again");
         }

@@ -3,6 +3,7 @@ package io.appkeys.core.domain;
 /** What an audited change did. */
 public enum AuditAction {
     ACCOUNT_CREATED,
+    ACCOUNT_SETTINGS_CHANGED,
     USER_ADDED,
     USER_REMOVED,
     KEY_CREATED,

@@ -9,20 +9,31 @@ import java.util.Optional;
 
 /**
  * The stored tokens of a key: the current one and, while a renewal is pending, the new one. A pending
- * renewal ends by itself once the old token reaches the expiration period, counted from the renewal.
+ * renewal ends by itself once the old token reaches the expiration period, counted from the renewal, or
+ * earlier at {@code autoFinishIn}, when the account had renewals finish by themselves after a grace period.
  */
-public record KeyCredentials(AppKeyId keyId, IssuedToken current, Optional<IssuedToken> pending) {
+public record KeyCredentials(
+        AppKeyId keyId, IssuedToken current, Optional<IssuedToken> pending, Optional<Instant> autoFinishIn) {
 
     public KeyCredentials {
         Objects.requireNonNull(keyId, "keyId");
         Objects.requireNonNull(current, "current");
         Objects.requireNonNull(pending, "pending");
+        Objects.requireNonNull(autoFinishIn, "autoFinishIn");
+        if (pending.isEmpty()) {
+            autoFinishIn = Optional.empty();
+        }
+    }
+
+    /** Tokens whose renewal, if one is pending, ends with the expiration period only. */
+    public KeyCredentials(AppKeyId keyId, IssuedToken current, Optional<IssuedToken> pending) {
+        this(keyId, current, pending, Optional.empty());
     }
 
     /** The credentials as they stand at {@code now}: an expired renewal is taken as finished. */
     public KeyCredentials effectiveAt(Instant now, Duration expirationPeriod) {
         if (pending.isPresent() && !now.isBefore(oldTokenExpiresIn(pending.get(), expirationPeriod))) {
-            return new KeyCredentials(keyId, pending.get(), Optional.empty());
+            return new KeyCredentials(keyId, pending.get(), Optional.empty(), Optional.empty());
         }
         return this;
     }
@@ -34,7 +45,7 @@ public record KeyCredentials(AppKeyId keyId, IssuedToken current, Optional<Issue
 
     /** The moment the current token stops working: the end of a pending renewal, or never. */
     public Optional<Instant> currentExpiresIn(Duration expirationPeriod) {
-        return pending.map(p -> oldTokenExpiresIn(p, expirationPeriod));
+        return pending.map(token -> oldTokenExpiresIn(token, expirationPeriod));
     }
 
     /**
@@ -54,7 +65,9 @@ public record KeyCredentials(AppKeyId keyId, IssuedToken current, Optional<Issue
     /** A token that works, where it is stored, and when it stops working if it ever does. */
     public record ValidToken(TokenSlot slot, IssuedToken token, Optional<Instant> expiresIn) {}
 
-    private static Instant oldTokenExpiresIn(IssuedToken pending, Duration expirationPeriod) {
-        return pending.createdIn().plus(expirationPeriod);
+    /** The end of the expiration period counted from the renewal, or the automatic finish if that is sooner. */
+    private Instant oldTokenExpiresIn(IssuedToken pending, Duration expirationPeriod) {
+        Instant expires = pending.createdIn().plus(expirationPeriod);
+        return autoFinishIn.filter(expires::isAfter).orElse(expires);
     }
 }

@@ -2,8 +2,11 @@ package io.appkeys.core.memory;
 
 import io.appkeys.core.domain.Account;
 import io.appkeys.core.domain.AccountName;
+import io.appkeys.core.domain.AccountSettings;
 import io.appkeys.core.domain.ConflictException;
+import io.appkeys.core.domain.NotFoundException;
 import io.appkeys.core.port.out.AccountStore;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +17,7 @@ final class InMemoryAccounts implements AccountStore {
 
     private final MemoryTransactions memory;
     private final Map<String, Account> accounts = new TreeMap<>();
+    private final Map<String, AccountSettings> settings = new HashMap<>();
 
     InMemoryAccounts(MemoryTransactions memory) {
         this.memory = memory;
@@ -25,7 +29,11 @@ final class InMemoryAccounts implements AccountStore {
             if (accounts.putIfAbsent(account.name().value(), account) != null) {
                 throw new ConflictException("account " + account.name() + " already exists");
             }
-            memory.onRollback(() -> accounts.remove(account.name().value()));
+            settings.put(account.name().value(), AccountSettings.DEFAULTS);
+            memory.onRollback(() -> {
+                accounts.remove(account.name().value());
+                settings.remove(account.name().value());
+            });
             return null;
         });
     }
@@ -38,5 +46,26 @@ final class InMemoryAccounts implements AccountStore {
     @Override
     public List<Account> list() {
         return memory.locked(() -> List.copyOf(accounts.values()));
+    }
+
+    @Override
+    public AccountSettings settings(AccountName name) {
+        return memory.locked(() -> settings.getOrDefault(name.value(), AccountSettings.DEFAULTS));
+    }
+
+    @Override
+    public boolean saveSettings(AccountName name, AccountSettings changed) {
+        return memory.locked(() -> {
+            AccountSettings before = settings.get(name.value());
+            if (before == null) {
+                throw new NotFoundException("account " + name + " not found");
+            }
+            if (before.equals(changed)) {
+                return false;
+            }
+            settings.put(name.value(), changed);
+            memory.onRollback(() -> settings.put(name.value(), before));
+            return true;
+        });
     }
 }

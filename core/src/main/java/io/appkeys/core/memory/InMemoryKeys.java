@@ -73,15 +73,16 @@ final class InMemoryKeys implements AppKeyStore {
     }
 
     @Override
-    public Page<AppKey> list(AccountName account, PageRequest page) {
+    public Page<StoredKey> list(AccountName account, PageRequest page, Optional<DueFilter> due) {
         return memory.locked(() -> Keyset.page(
                 keys.values().stream()
-                        .map(StoredKey::key)
-                        .filter(key -> key.account().equals(account))
+                        .filter(stored -> stored.key().account().equals(account))
+                        .filter(stored -> due.map(filter -> filter.holds(stored.credentials()))
+                                .orElse(true))
                         .toList(),
                 page,
-                AppKey::createdIn,
-                key -> key.id().value()));
+                stored -> stored.key().createdIn(),
+                stored -> stored.key().id().value()));
     }
 
     @Override
@@ -130,7 +131,7 @@ final class InMemoryKeys implements AppKeyStore {
     }
 
     @Override
-    public void startRenewal(AppKeyId id, IssuedToken newToken) {
+    public void startRenewal(AppKeyId id, IssuedToken newToken, Optional<Instant> autoFinishIn) {
         memory.locked(() -> {
             StoredKey stored = keys.get(id);
             if (stored == null) {
@@ -143,7 +144,7 @@ final class InMemoryKeys implements AppKeyStore {
             return update(
                     id,
                     s -> withCredentials(
-                            s, new KeyCredentials(id, s.credentials().current(), Optional.of(newToken))));
+                            s, new KeyCredentials(id, s.credentials().current(), Optional.of(newToken), autoFinishIn)));
         });
     }
 
@@ -179,24 +180,44 @@ final class InMemoryKeys implements AppKeyStore {
             if (token.isEmpty() || !token.get().hash().equals(expected)) {
                 return false;
             }
-            IssuedToken upgraded = new IssuedToken(replacement, token.get().createdIn());
+            IssuedToken upgraded = new IssuedToken(
+                    replacement, token.get().createdIn(), token.get().lastUsedIn());
             KeyCredentials changed = slot == TokenSlot.CURRENT
-                    ? new KeyCredentials(id, upgraded, credentials.pending())
-                    : new KeyCredentials(id, credentials.current(), Optional.of(upgraded));
+                    ? new KeyCredentials(id, upgraded, credentials.pending(), credentials.autoFinishIn())
+                    : new KeyCredentials(id, credentials.current(), Optional.of(upgraded), credentials.autoFinishIn());
             return update(id, s -> withCredentials(s, changed));
         });
     }
 
     @Override
-    public void recordUse(Map<AppKeyId, Instant> lastUsed) {
+    public void recordUse(Map<TokenUse, Instant> lastUsed) {
         memory.locked(() -> {
-            lastUsed.forEach((id, at) -> update(
-                    id,
-                    s -> s.key().lastUsedIn().filter(last -> !last.isBefore(at)).isPresent()
-                            ? s
-                            : new StoredKey(withLastUsed(s.key(), at), s.credentials())));
+            lastUsed.forEach((use, at) -> update(
+                    use.key(),
+                    s -> new StoredKey(
+                            later(s.key().lastUsedIn(), at) ? withLastUsed(s.key(), at) : s.key(),
+                            usedToken(s.credentials(), use.tokenIssuedIn(), at))));
             return null;
         });
+    }
+
+    /** The credentials with the last use of the token issued at {@code issuedIn} moved forward to {@code at}. */
+    private static KeyCredentials usedToken(KeyCredentials credentials, Instant issuedIn, Instant at) {
+        return new KeyCredentials(
+                credentials.keyId(),
+                used(credentials.current(), issuedIn, at),
+                credentials.pending().map(token -> used(token, issuedIn, at)),
+                credentials.autoFinishIn());
+    }
+
+    private static IssuedToken used(IssuedToken token, Instant issuedIn, Instant at) {
+        return token.createdIn().equals(issuedIn) && later(token.lastUsedIn(), at)
+                ? new IssuedToken(token.hash(), token.createdIn(), Optional.of(at))
+                : token;
+    }
+
+    private static boolean later(Optional<Instant> last, Instant at) {
+        return last.filter(previous -> !previous.isBefore(at)).isEmpty();
     }
 
     private boolean pending(AppKeyId id) {

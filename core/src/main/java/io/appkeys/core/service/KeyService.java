@@ -1,6 +1,7 @@
 package io.appkeys.core.service;
 
 import io.appkeys.core.domain.AccessPolicy;
+import io.appkeys.core.domain.AccountSettings;
 import io.appkeys.core.domain.AppKey;
 import io.appkeys.core.domain.AppKeyDetails;
 import io.appkeys.core.domain.AppKeyId;
@@ -11,21 +12,26 @@ import io.appkeys.core.domain.Caller;
 import io.appkeys.core.domain.Change;
 import io.appkeys.core.domain.CreatedAppKey;
 import io.appkeys.core.domain.DuplicateAppKeyException;
+import io.appkeys.core.domain.Durations;
 import io.appkeys.core.domain.InvalidInputException;
 import io.appkeys.core.domain.IssuedToken;
 import io.appkeys.core.domain.KeyCredentials;
 import io.appkeys.core.domain.KeyRef;
 import io.appkeys.core.domain.Label;
+import io.appkeys.core.domain.ListedAppKey;
 import io.appkeys.core.domain.NotFoundException;
 import io.appkeys.core.domain.Page;
 import io.appkeys.core.domain.PageRequest;
+import io.appkeys.core.domain.TokenAge;
 import io.appkeys.core.domain.TokenStatus;
 import io.appkeys.core.port.in.CreateAppKeyUseCase;
 import io.appkeys.core.port.in.DeleteAppKeyUseCase;
 import io.appkeys.core.port.in.GetAppKeyUseCase;
+import io.appkeys.core.port.in.KeyFilter;
 import io.appkeys.core.port.in.ListAppKeysUseCase;
 import io.appkeys.core.port.in.SetAppKeyActiveUseCase;
 import io.appkeys.core.port.in.SetAppKeyExpiryUseCase;
+import io.appkeys.core.port.out.AppKeyStore.DueFilter;
 import io.appkeys.core.port.out.CredentialGenerator;
 import io.appkeys.core.port.out.SecretHasher;
 import io.appkeys.core.port.out.Storage;
@@ -72,9 +78,12 @@ public final class KeyService
     @Override
     public CreatedAppKey createAppKey(Caller caller, Label label, Optional<Instant> expiresIn) {
         AccessPolicy.require(caller, AccessPolicy::mayEditKeys, "create app keys");
-        requireFuture(expiresIn, clock.instant());
+        Instant now = clock.instant();
+        requireFuture(expiresIn, now);
+        Optional<Instant> expires =
+                storage.accounts().settings(caller.account()).expiryFor(expiresIn, now);
         AppToken token = generator.newAppToken();
-        IssuedToken issued = new IssuedToken(hasher.hash(token), clock.instant());
+        IssuedToken issued = new IssuedToken(hasher.hash(token), now);
         for (int attempt = 1; ; attempt++) {
             AppKey key = new AppKey(
                     AppKeyId.random(),
@@ -84,7 +93,7 @@ public final class KeyService
                     issued.createdIn(),
                     true,
                     Optional.empty(),
-                    expiresIn);
+                    expires);
             try {
                 storage.transactions().run(() -> {
                     storage.keys().insert(key, issued);
@@ -94,8 +103,7 @@ public final class KeyService
                                     issued.createdIn(),
                                     AuditAction.KEY_CREATED,
                                     "appkey:" + key.appKey() + " label:" + label
-                                            + expiresIn
-                                                    .map(at -> " expires:" + at)
+                                            + expires.map(at -> " expires:" + at)
                                                     .orElse("")));
                 });
                 return new CreatedAppKey(key, token);
@@ -108,9 +116,18 @@ public final class KeyService
     }
 
     @Override
-    public Page<AppKey> listAppKeys(Caller caller, PageRequest page) {
+    public Page<ListedAppKey> listAppKeys(Caller caller, PageRequest page, KeyFilter filter) {
         AccessPolicy.require(caller, AccessPolicy::mayViewKeys, "view app keys");
-        return storage.keys().list(caller.account(), page);
+        Instant now = clock.instant();
+        int months = storage.accounts().settings(caller.account()).renewEveryMonths();
+        Optional<DueFilter> due = filter == KeyFilter.DUE
+                ? Optional.of(new DueFilter(TokenAge.dueIfIssuedBy(now, months), now, settings.renewalPeriod()))
+                : Optional.empty();
+        return storage.keys()
+                .list(caller.account(), page, due)
+                .map(stored -> new ListedAppKey(
+                        stored.key(),
+                        TokenStatus.of(stored.key(), stored.credentials(), now, settings.renewalPeriod(), months)));
     }
 
     @Override
@@ -118,9 +135,10 @@ public final class KeyService
         AccessPolicy.require(caller, AccessPolicy::mayViewKeys, "view app keys");
         AppKey key = scope.key(caller.account(), ref);
         KeyCredentials credentials = storage.keys().credentials(key.id()).orElseThrow(() -> notFound(ref, caller));
+        int months = storage.accounts().settings(caller.account()).renewEveryMonths();
         return new AppKeyDetails(
                 key,
-                TokenStatus.of(key, credentials, clock.instant(), settings.renewalPeriod()),
+                TokenStatus.of(key, credentials, clock.instant(), settings.renewalPeriod(), months),
                 storage.roles().rolesOf(caller.account(), key.id()));
     }
 
@@ -129,9 +147,15 @@ public final class KeyService
         AccessPolicy.require(caller, AccessPolicy::mayEditKeys, "set the expiry of app keys");
         Instant now = clock.instant();
         requireFuture(expiresIn, now);
+        AccountSettings account = storage.accounts().settings(caller.account());
+        if (expiresIn.isEmpty() && account.maxKeyLifetime().isPresent()) {
+            throw new InvalidInputException("the account's keys live at most "
+                    + Durations.format(account.maxKeyLifetime().get()) + ": a key cannot be set to never expire");
+        }
+        Optional<Instant> expires = account.expiryFor(expiresIn, now);
         Optional<AppKey> changed = storage.transactions().inTransaction(() -> {
             AppKey key = scope.key(caller.account(), ref);
-            if (!storage.keys().setExpiry(key.id(), expiresIn)) {
+            if (!storage.keys().setExpiry(key.id(), expires)) {
                 return Optional.empty(); // it had that expiry already
             }
             storage.audit()
@@ -140,9 +164,9 @@ public final class KeyService
                             now,
                             AuditAction.KEY_EXPIRY_SET,
                             "appkey:" + key.appKey() + " expires:"
-                                    + expiresIn.map(Instant::toString).orElse("never")));
+                                    + expires.map(Instant::toString).orElse("never")));
             changes.record(Change.of(key.appKey()), now);
-            return Optional.of(key.withExpiresIn(expiresIn));
+            return Optional.of(key.withExpiresIn(expires));
         });
         if (changed.isEmpty()) {
             return scope.key(caller.account(), ref);

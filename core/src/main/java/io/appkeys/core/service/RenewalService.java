@@ -1,6 +1,7 @@
 package io.appkeys.core.service;
 
 import io.appkeys.core.domain.AccessPolicy;
+import io.appkeys.core.domain.AccountSettings;
 import io.appkeys.core.domain.AppKey;
 import io.appkeys.core.domain.AppToken;
 import io.appkeys.core.domain.AuditAction;
@@ -25,6 +26,7 @@ import io.appkeys.core.port.out.Storage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Two-phase token renewal, as VTEX's: renew issues a new token and both work; finish drops the old one;
@@ -62,6 +64,7 @@ public final class RenewalService implements RenewAppTokenUseCase, FinishRenewal
         if (credentials(caller, key).renewalPendingAt(clock.instant(), period)) {
             throw pendingAlready(key);
         }
+        AccountSettings account = storage.accounts().settings(caller.account());
         AppToken token = generator.newAppToken();
         IssuedToken issued = new IssuedToken(hasher.hash(token), clock.instant());
         KeyCredentials renewed = storage.transactions().inTransaction(() -> {
@@ -72,15 +75,26 @@ public final class RenewalService implements RenewAppTokenUseCase, FinishRenewal
             if (stored.pending().isPresent()) {
                 storage.keys().finishRenewal(key.id()); // it ended by itself; make that so in the store
             }
-            storage.keys().startRenewal(key.id(), issued);
+            Optional<Instant> autoFinish = account.autoFinishAfter()
+                    .map(issued.createdIn()::plus)
+                    .filter(issued.createdIn().plus(period)::isAfter);
+            storage.keys().startRenewal(key.id(), issued, autoFinish);
             storage.audit()
                     .append(AuditEvent.by(
-                            caller, issued.createdIn(), AuditAction.TOKEN_RENEWED, "appkey:" + key.appKey()));
+                            caller,
+                            issued.createdIn(),
+                            AuditAction.TOKEN_RENEWED,
+                            "appkey:" + key.appKey()
+                                    + autoFinish.map(at -> " finishes:" + at).orElse("")));
             changes.record(Change.of(key.appKey()), issued.createdIn());
             return credentials(caller, key);
         });
         changes.committed(Change.of(key.appKey()));
-        return new RenewedToken(key, token, TokenStatus.of(key, renewed, issued.createdIn(), period), period);
+        return new RenewedToken(
+                key,
+                token,
+                TokenStatus.of(key, renewed, issued.createdIn(), period, account.renewEveryMonths()),
+                period);
     }
 
     @Override
@@ -107,7 +121,8 @@ public final class RenewalService implements RenewAppTokenUseCase, FinishRenewal
             }
             storage.audit().append(AuditEvent.by(caller, now, action, "appkey:" + key.appKey()));
             changes.record(Change.of(key.appKey()), now);
-            return TokenStatus.of(key, credentials(caller, key), now, period);
+            int months = storage.accounts().settings(caller.account()).renewEveryMonths();
+            return TokenStatus.of(key, credentials(caller, key), now, period, months);
         });
         changes.committed(Change.of(key.appKey()));
         return status;

@@ -1,14 +1,18 @@
 package io.appkeys.core.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.appkeys.core.domain.Account;
 import io.appkeys.core.domain.AccountName;
+import io.appkeys.core.domain.AccountSettings;
 import io.appkeys.core.domain.ConflictException;
 import io.appkeys.core.domain.Email;
+import io.appkeys.core.domain.NotFoundException;
 import io.appkeys.core.domain.UserId;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,5 +53,54 @@ public abstract class AccountStoreContract extends StorageContractSupport {
         List<String> names =
                 all.stream().map(Account::name).map(AccountName::value).toList();
         assertEquals(names.stream().sorted().toList(), names);
+    }
+
+    @Test
+    void aNewAccount_hasTheDefaultSettings_andAnUnknownOneToo() {
+        Account account = newAccount();
+
+        assertEquals(AccountSettings.DEFAULTS, storage.accounts().settings(account.name()));
+        assertEquals(AccountSettings.DEFAULTS, storage.accounts().settings(randomAccountName()));
+    }
+
+    @Test
+    void savedSettings_areReadBack_perAccount() {
+        Account account = newAccount();
+        Account other = newAccount();
+        AccountSettings changed = new AccountSettings(
+                Optional.of(Duration.ofDays(90)),
+                6,
+                Optional.of(Duration.ofDays(7).plusSeconds(1)));
+
+        assertTrue(storage.accounts().saveSettings(account.name(), changed));
+        assertFalse(storage.accounts().saveSettings(account.name(), changed));
+
+        assertEquals(changed, storage.accounts().settings(account.name()));
+        assertEquals(AccountSettings.DEFAULTS, storage.accounts().settings(other.name()));
+
+        assertTrue(storage.accounts().saveSettings(account.name(), AccountSettings.DEFAULTS));
+        assertEquals(AccountSettings.DEFAULTS, storage.accounts().settings(account.name()));
+    }
+
+    @Test
+    void settingsOfAnUnknownAccount_areNotFound() {
+        assertThrows(
+                NotFoundException.class,
+                () -> storage.accounts().saveSettings(randomAccountName(), AccountSettings.DEFAULTS));
+    }
+
+    @Test
+    void settings_rollBackWithTheirTransaction() {
+        Account account = newAccount();
+        AccountSettings changed = AccountSettings.DEFAULTS.withRenewEveryMonths(6);
+
+        assertThrows(
+                IllegalStateException.class,
+                () -> storage.transactions().run(() -> {
+                    storage.accounts().saveSettings(account.name(), changed);
+                    throw new IllegalStateException("rolled back");
+                }));
+
+        assertEquals(AccountSettings.DEFAULTS, storage.accounts().settings(account.name()));
     }
 }

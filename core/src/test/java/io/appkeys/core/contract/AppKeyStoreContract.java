@@ -17,7 +17,10 @@ import io.appkeys.core.domain.Page;
 import io.appkeys.core.domain.PageRequest;
 import io.appkeys.core.domain.TokenHash;
 import io.appkeys.core.domain.TokenSlot;
+import io.appkeys.core.port.out.AppKeyStore.DueFilter;
 import io.appkeys.core.port.out.AppKeyStore.StoredKey;
+import io.appkeys.core.port.out.AppKeyStore.TokenUse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,7 +141,7 @@ public abstract class AppKeyStoreContract extends StorageContractSupport {
     void emptyAccount_listsNothing() {
         Account account = newAccount();
 
-        Page<AppKey> page = storage.keys().list(account.name(), PageRequest.first());
+        Page<StoredKey> page = storage.keys().list(account.name(), PageRequest.first());
 
         assertEquals(List.of(), page.items());
         assertEquals(Optional.empty(), page.next());
@@ -170,7 +173,7 @@ public abstract class AppKeyStoreContract extends StorageContractSupport {
     void delete_removesTheKeyAndItsTokens() {
         Account account = newAccount();
         AppKey key = newKey(account, at(1));
-        storage.keys().startRenewal(key.id(), token(at(2)));
+        storage.keys().startRenewal(key.id(), token(at(2)), Optional.empty());
 
         assertTrue(storage.keys().delete(key.id()));
 
@@ -186,7 +189,7 @@ public abstract class AppKeyStoreContract extends StorageContractSupport {
         IssuedToken current = storage.keys().credentials(key.id()).orElseThrow().current();
         IssuedToken next = token(at(2));
 
-        storage.keys().startRenewal(key.id(), next);
+        storage.keys().startRenewal(key.id(), next, Optional.empty());
         assertEquals(
                 new KeyCredentials(key.id(), current, Optional.of(next)),
                 storage.keys().credentials(key.id()).orElseThrow());
@@ -203,7 +206,7 @@ public abstract class AppKeyStoreContract extends StorageContractSupport {
         Account account = newAccount();
         AppKey key = newKey(account, at(1));
         KeyCredentials before = storage.keys().credentials(key.id()).orElseThrow();
-        storage.keys().startRenewal(key.id(), token(at(2)));
+        storage.keys().startRenewal(key.id(), token(at(2)), Optional.empty());
 
         assertTrue(storage.keys().cancelRenewal(key.id()));
 
@@ -216,9 +219,10 @@ public abstract class AppKeyStoreContract extends StorageContractSupport {
         Account account = newAccount();
         AppKey key = newKey(account, at(1));
         IssuedToken first = token(at(2));
-        storage.keys().startRenewal(key.id(), first);
+        storage.keys().startRenewal(key.id(), first, Optional.empty());
 
-        assertThrows(ConflictException.class, () -> storage.keys().startRenewal(key.id(), token(at(3))));
+        assertThrows(
+                ConflictException.class, () -> storage.keys().startRenewal(key.id(), token(at(3)), Optional.empty()));
         assertEquals(
                 Optional.of(first),
                 storage.keys().credentials(key.id()).orElseThrow().pending());
@@ -226,7 +230,9 @@ public abstract class AppKeyStoreContract extends StorageContractSupport {
 
     @Test
     void renewalOfUnknownKey_isNotFound() {
-        assertThrows(NotFoundException.class, () -> storage.keys().startRenewal(AppKeyId.random(), token(at(1))));
+        assertThrows(
+                NotFoundException.class,
+                () -> storage.keys().startRenewal(AppKeyId.random(), token(at(1)), Optional.empty()));
     }
 
     @Test
@@ -235,7 +241,7 @@ public abstract class AppKeyStoreContract extends StorageContractSupport {
         AppKey key = newKey(account, at(1));
         int wins = concurrently(8, i -> {
             try {
-                storage.keys().startRenewal(key.id(), token(at(2 + i)));
+                storage.keys().startRenewal(key.id(), token(at(2 + i)), Optional.empty());
                 return true;
             } catch (ConflictException e) {
                 return false;
@@ -267,7 +273,7 @@ public abstract class AppKeyStoreContract extends StorageContractSupport {
         Account account = newAccount();
         AppKey key = newKey(account, at(1));
         IssuedToken pending = token(at(2));
-        storage.keys().startRenewal(key.id(), pending);
+        storage.keys().startRenewal(key.id(), pending, Optional.empty());
         TokenHash upgraded = hash();
 
         assertTrue(storage.keys().replaceHash(key.id(), TokenSlot.PENDING, pending.hash(), upgraded));
@@ -283,24 +289,121 @@ public abstract class AppKeyStoreContract extends StorageContractSupport {
         AppKey key = newKey(account, at(1));
         Instant later = at(100);
 
-        storage.keys().recordUse(Map.of(key.id(), later, AppKeyId.random(), later));
+        storage.keys().recordUse(Map.of(use(key, at(1)), later, new TokenUse(AppKeyId.random(), at(1)), later));
         assertEquals(
                 Optional.of(later),
+                storage.keys().find(account.name(), key.id()).orElseThrow().lastUsedIn());
+        assertEquals(Optional.of(later), currentOf(key).lastUsedIn());
+
+        storage.keys().recordUse(Map.of(use(key, at(1)), at(50)));
+        assertEquals(
+                Optional.of(later),
+                storage.keys().find(account.name(), key.id()).orElseThrow().lastUsedIn());
+        assertEquals(Optional.of(later), currentOf(key).lastUsedIn());
+    }
+
+    @Test
+    void recordUse_duringARenewal_keepsEachTokensLastUse_andFinishKeepsTheNewOnes() {
+        Account account = newAccount();
+        AppKey key = newKey(account, at(1));
+        storage.keys().startRenewal(key.id(), token(at(2)), Optional.empty());
+
+        storage.keys().recordUse(Map.of(use(key, at(1)), at(10)));
+        storage.keys().recordUse(Map.of(use(key, at(2)), at(20), use(key, at(1)), at(15)));
+        storage.keys().recordUse(Map.of(use(key, at(2)), at(18))); // older: ignored
+
+        KeyCredentials tokens = storage.keys().credentials(key.id()).orElseThrow();
+        assertEquals(Optional.of(at(15)), tokens.current().lastUsedIn());
+        assertEquals(Optional.of(at(20)), tokens.pending().orElseThrow().lastUsedIn());
+        assertEquals(
+                Optional.of(at(20)),
                 storage.keys().find(account.name(), key.id()).orElseThrow().lastUsedIn());
 
-        storage.keys().recordUse(Map.of(key.id(), at(50)));
+        assertTrue(storage.keys().finishRenewal(key.id()));
+        assertEquals(Optional.of(at(20)), currentOf(key).lastUsedIn());
+
+        storage.keys().recordUse(Map.of(use(key, at(1)), at(30))); // the old token, noted before the finish
+        assertEquals(Optional.of(at(20)), currentOf(key).lastUsedIn());
         assertEquals(
-                Optional.of(later),
+                Optional.of(at(30)),
                 storage.keys().find(account.name(), key.id()).orElseThrow().lastUsedIn());
+    }
+
+    @Test
+    void aNewRenewal_startsUnused_andCancelDropsItsUse() {
+        Account account = newAccount();
+        AppKey key = newKey(account, at(1));
+        storage.keys().startRenewal(key.id(), token(at(2)), Optional.empty());
+        storage.keys().recordUse(Map.of(use(key, at(2)), at(5)));
+
+        assertTrue(storage.keys().cancelRenewal(key.id()));
+        storage.keys().startRenewal(key.id(), token(at(6)), Optional.empty());
+
+        KeyCredentials tokens = storage.keys().credentials(key.id()).orElseThrow();
+        assertEquals(Optional.empty(), tokens.pending().orElseThrow().lastUsedIn());
+        assertEquals(Optional.empty(), tokens.current().lastUsedIn());
+    }
+
+    @Test
+    void anAutomaticFinish_isKeptWithTheRenewal_andGoesWithIt() {
+        Account account = newAccount();
+        AppKey key = newKey(account, at(1));
+        storage.keys().startRenewal(key.id(), token(at(2)), Optional.of(at(500)));
+
+        assertEquals(
+                Optional.of(at(500)),
+                storage.keys().credentials(key.id()).orElseThrow().autoFinishIn());
+        assertEquals(
+                Optional.of(at(500)),
+                storage.keys().credentials(key.id()).orElseThrow().currentExpiresIn(Duration.ofDays(30)));
+
+        assertTrue(storage.keys().finishRenewal(key.id()));
+        assertEquals(
+                Optional.empty(),
+                storage.keys().credentials(key.id()).orElseThrow().autoFinishIn());
+    }
+
+    @Test
+    void list_ofDueKeys_holdsThoseWhoseTokenInForceWasIssuedByTheCut() {
+        Account account = newAccount();
+        Duration period = Duration.ofSeconds(100);
+        AppKey old = newKey(account, at(1));
+        AppKey young = newKey(account, at(50));
+        AppKey renewing = newKey(account, at(2)); // old token, renewal pending: still due
+        storage.keys().startRenewal(renewing.id(), token(at(60)), Optional.empty());
+        AppKey renewed = newKey(account, at(3)); // its renewal ended by itself at 45 + 100: the new token is young
+        storage.keys().startRenewal(renewed.id(), token(at(45)), Optional.empty());
+        AppKey finished = newKey(account, at(4)); // finished by itself at 120: the new token (70) is young
+        storage.keys().startRenewal(finished.id(), token(at(70)), Optional.of(at(120)));
+        AppKey boundary = newKey(account, at(40)); // issued exactly at the cut
+
+        DueFilter due = new DueFilter(at(40), at(150), period);
+        List<AppKeyId> listed =
+                storage.keys().list(account.name(), PageRequest.first(), Optional.of(due)).items().stream()
+                        .map(stored -> stored.key().id())
+                        .toList();
+
+        assertEquals(List.of(old.id(), renewing.id(), boundary.id()), listed);
+        assertFalse(listed.contains(young.id()));
+        assertFalse(listed.contains(renewed.id()));
+        assertFalse(listed.contains(finished.id()));
+    }
+
+    private TokenUse use(AppKey key, Instant issuedIn) {
+        return new TokenUse(key.id(), issuedIn);
+    }
+
+    private IssuedToken currentOf(AppKey key) {
+        return storage.keys().credentials(key.id()).orElseThrow().current();
     }
 
     private List<AppKey> readAll(Account account, int pageSize) {
         List<AppKey> all = new ArrayList<>();
         PageRequest request = PageRequest.first(pageSize);
         while (true) {
-            Page<AppKey> page = storage.keys().list(account.name(), request);
+            Page<StoredKey> page = storage.keys().list(account.name(), request);
             assertTrue(page.items().size() <= pageSize);
-            all.addAll(page.items());
+            page.items().forEach(stored -> all.add(stored.key()));
             if (page.next().isEmpty()) {
                 return all;
             }

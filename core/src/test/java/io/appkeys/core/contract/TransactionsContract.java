@@ -56,7 +56,7 @@ public abstract class TransactionsContract extends StorageContractSupport {
                 () -> storage.transactions().run(() -> {
                     storage.keys().insert(key, token(at(1)));
                     storage.keys().setActive(existing.id(), false);
-                    storage.keys().startRenewal(existing.id(), token(at(2)));
+                    storage.keys().startRenewal(existing.id(), token(at(2)), Optional.empty());
                     storage.users().insert(user);
                     storage.audit().append(event(account));
                     throw new IllegalStateException("boom");

@@ -10,8 +10,10 @@ import io.appkeys.core.domain.Page;
 import io.appkeys.core.domain.PageRequest;
 import io.appkeys.core.domain.TokenHash;
 import io.appkeys.core.domain.TokenSlot;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Stores app keys and the hashes of their tokens. */
@@ -29,8 +31,13 @@ public interface AppKeyStore {
 
     Optional<KeyCredentials> credentials(AppKeyId id);
 
-    /** The account's keys in creation order, by keyset. */
-    Page<AppKey> list(AccountName account, PageRequest page);
+    /** The account's keys with their tokens in creation order, by keyset. */
+    default Page<StoredKey> list(AccountName account, PageRequest page) {
+        return list(account, page, Optional.empty());
+    }
+
+    /** The account's keys with their tokens in creation order, by keyset; only the due ones when asked. */
+    Page<StoredKey> list(AccountName account, PageRequest page, Optional<DueFilter> due);
 
     long count(AccountName account);
 
@@ -53,14 +60,18 @@ public interface AppKeyStore {
     boolean delete(AppKeyId id);
 
     /**
-     * Adds the new token of a renewal.
+     * Adds the new token of a renewal that, when {@code autoFinishIn} is set, finishes by itself at that instant
+     * if it has not ended before.
      *
      * @throws io.appkeys.core.domain.ConflictException when the key has a pending renewal already
      * @throws io.appkeys.core.domain.NotFoundException when the key does not exist
      */
-    void startRenewal(AppKeyId id, IssuedToken newToken);
+    void startRenewal(AppKeyId id, IssuedToken newToken, Optional<Instant> autoFinishIn);
 
-    /** Makes the pending token the current one, dropping the old. @return false when none was pending */
+    /**
+     * Makes the pending token the current one, with its last use, dropping the old. @return false when none was
+     * pending
+     */
     boolean finishRenewal(AppKeyId id);
 
     /** Drops the pending token. @return false when none was pending */
@@ -69,9 +80,46 @@ public interface AppKeyStore {
     /** Replaces a hash if it is still {@code expected} (an upgrade after verify). @return whether it did */
     boolean replaceHash(AppKeyId id, TokenSlot slot, TokenHash expected, TokenHash replacement);
 
-    /** Moves each key's last use forward to the given time; unknown keys and older times are ignored. */
-    void recordUse(Map<AppKeyId, Instant> lastUsed);
+    /**
+     * Moves each key's last use forward to the given time, and that of the token used, if the key still holds a
+     * token issued at that instant; unknown keys and older times are ignored.
+     */
+    void recordUse(Map<TokenUse, Instant> lastUsed);
 
     /** A key and its tokens. */
     record StoredKey(AppKey key, KeyCredentials credentials) {}
+
+    /**
+     * A use of a key's token, the token named by when it was issued: a slot would name another token once a
+     * renewal is finished between the use and its record.
+     */
+    record TokenUse(AppKeyId key, Instant tokenIssuedIn) {
+
+        public TokenUse {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(tokenIssuedIn, "tokenIssuedIn");
+        }
+    }
+
+    /**
+     * The keys whose token in force at {@code now} was issued at or before {@code issuedBy}: the current token,
+     * or the new one of a renewal that has ended by itself at {@code now} (its expiration period, counted from
+     * the new token's issue, is over, or its automatic finish is past).
+     */
+    record DueFilter(Instant issuedBy, Instant now, Duration expirationPeriod) {
+
+        public DueFilter {
+            Objects.requireNonNull(issuedBy, "issuedBy");
+            Objects.requireNonNull(now, "now");
+            Objects.requireNonNull(expirationPeriod, "expirationPeriod");
+        }
+
+        public boolean holds(KeyCredentials credentials) {
+            return !credentials
+                    .effectiveAt(now, expirationPeriod)
+                    .current()
+                    .createdIn()
+                    .isAfter(issuedBy);
+        }
+    }
 }

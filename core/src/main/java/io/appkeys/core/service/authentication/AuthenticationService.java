@@ -7,7 +7,6 @@ import io.appkeys.core.domain.AuthenticationResult.Authenticated;
 import io.appkeys.core.domain.AuthenticationResult.Overloaded;
 import io.appkeys.core.domain.AuthenticationResult.Rejected;
 import io.appkeys.core.domain.AuthenticationResult.Throttled;
-import io.appkeys.core.domain.KeyPrincipal;
 import io.appkeys.core.domain.RejectionReason;
 import io.appkeys.core.domain.SignedToken;
 import io.appkeys.core.port.in.Attempt;
@@ -57,8 +56,8 @@ public final class AuthenticationService implements AuthenticateUseCase, AutoClo
         this.usage = new UsageRecorder(storage.keys(), settings.usageInterval(), settings.cacheMaxEntries());
         // pairs' hashes and tokens' signatures take turns within one bound on slow work
         HashingGate gate = new HashingGate(settings.hashingConcurrency(), settings.hashingMaxWait());
-        this.fullCheck = new FullCheck(storage, hasher, cache, gate, settings.renewalPeriod());
-        this.tokenCheck = new TokenCheck(storage, signer, cache, gate, settings.renewalPeriod());
+        this.fullCheck = new FullCheck(storage, hasher, cache, gate, settings.renewalPeriod(), usage);
+        this.tokenCheck = new TokenCheck(storage, signer, cache, gate, settings.renewalPeriod(), usage);
     }
 
     @Override
@@ -86,22 +85,22 @@ public final class AuthenticationService implements AuthenticateUseCase, AutoClo
     public Optional<AuthenticationResult> authenticateWithoutBlocking(Attempt attempt) {
         Attempt presented = presented(attempt);
         if (presented instanceof PresentedToken token) {
-            KeyPrincipal cached = cache.lookupSigned(token.digest(), clock.millis());
+            CredentialCache.SignedEntry cached = cache.lookupSigned(token.digest(), clock.millis());
             if (cached == null) {
                 return Optional.empty(); // a signature to check and a store read: no throttle, a token is not guessed
             }
-            usage.used(cached.id(), clock.millis());
-            return Optional.of(new Authenticated(cached));
+            usage.used(cached.principal().id(), cached.pairIssuedIn(), clock.millis());
+            return Optional.of(new Authenticated(cached.principal()));
         }
         if (!(presented instanceof PresentedPair pair)) {
             monitor.rejected(RejectionReason.MALFORMED);
             return Optional.of(held(RejectionReason.MALFORMED, attempt));
         }
         long now = clock.millis();
-        KeyPrincipal cached = cache.lookup(pair, now);
+        CredentialCache.Verified cached = cache.lookup(pair, now);
         if (cached != null) {
-            usage.used(cached.id(), now);
-            return Optional.of(new Authenticated(cached));
+            usage.used(cached.principal().id(), cached.issuedIn(), now);
+            return Optional.of(new Authenticated(cached.principal()));
         }
         if (cache.remembered(pair).isEmpty()) {
             Optional<Duration> wait = throttle.retryAfter(pair.appKey(), pair.source(), now);
@@ -151,8 +150,6 @@ public final class AuthenticationService implements AuthenticateUseCase, AutoClo
             monitor.rejected(rejected.reason());
         } else if (result instanceof Overloaded) {
             monitor.overloaded();
-        } else if (result instanceof Authenticated authenticated) {
-            usage.used(authenticated.principal().id(), now);
         }
         return result;
     }
@@ -165,8 +162,6 @@ public final class AuthenticationService implements AuthenticateUseCase, AutoClo
             monitor.rejected(rejected.reason());
         } else if (result instanceof Overloaded) {
             monitor.overloaded();
-        } else if (result instanceof Authenticated authenticated) {
-            usage.used(authenticated.principal().id(), now);
         }
         return result;
     }

@@ -15,6 +15,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -71,37 +72,42 @@ public final class CredentialCache {
         return macs.get().doFinal(token.reveal().getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** The principal of a signed token checked before and still trusted at {@code nowMillis}, or null. */
-    KeyPrincipal lookupSigned(byte[] digest, long nowMillis) {
+    /** A signed token checked before and still trusted at {@code nowMillis}, or null. */
+    SignedEntry lookupSigned(byte[] digest, long nowMillis) {
         SignedEntry entry = signed.getIfPresent(ByteBuffer.wrap(digest));
         if (entry == null) {
             return null;
         }
-        return trusted(entry.verifiedAt(), entry.expiresAt(), nowMillis) ? entry.principal() : null;
+        return trusted(entry.verifiedAt(), entry.expiresAt(), nowMillis) ? entry : null;
     }
 
     /**
      * Remembers a signed token, checked against the store at {@code verifiedAtMillis}, as standing for
-     * {@code principal} until {@code expiresAtMillis}; unless an eviction happened since {@code stamp}.
+     * {@code principal} and the appToken issued at {@code pairIssuedIn} until {@code expiresAtMillis}; unless an
+     * eviction happened since {@code stamp}.
      */
-    void putSigned(long stamp, byte[] digest, KeyPrincipal principal, long verifiedAtMillis, long expiresAtMillis) {
+    void putSigned(
+            long stamp,
+            byte[] digest,
+            KeyPrincipal principal,
+            Instant pairIssuedIn,
+            long verifiedAtMillis,
+            long expiresAtMillis) {
         ByteBuffer name = ByteBuffer.wrap(digest.clone());
-        signed.put(name, new SignedEntry(principal, verifiedAtMillis, expiresAtMillis));
+        signed.put(name, new SignedEntry(principal, pairIssuedIn, verifiedAtMillis, expiresAtMillis));
         if (evictions.get() != stamp) {
             signed.invalidate(name);
         }
     }
 
-    /** The principal of a pair verified before and still trusted at {@code nowMillis}, or null. */
-    KeyPrincipal lookup(PresentedPair pair, long nowMillis) {
+    /** The token a pair was verified as before, if it is still trusted at {@code nowMillis}; else null. */
+    Verified lookup(PresentedPair pair, long nowMillis) {
         Entry entry = entries.getIfPresent(pair.appKey());
         if (entry == null) {
             return null;
         }
         Verified verified = entry.find(pair.digest());
-        return verified != null && trusted(verified.verifiedAt(), verified.expiresAt(), nowMillis)
-                ? entry.principal()
-                : null;
+        return verified != null && trusted(verified.verifiedAt(), verified.expiresAt(), nowMillis) ? verified : null;
     }
 
     /** Whether what the store said at {@code verifiedAt}, valid until {@code expiresAt}, holds at {@code now}. */
@@ -122,9 +128,9 @@ public final class CredentialCache {
     }
 
     /**
-     * Remembers the pair, read from the store at {@code verifiedAtMillis}, as matching {@code hash} in
-     * {@code slot} until the token expires at {@code expiresAtMillis}; unless an eviction happened since
-     * {@code stamp}.
+     * Remembers the pair, read from the store at {@code verifiedAtMillis}, as matching {@code token}'s hash
+     * {@code hash} in {@code slot} until the token expires at {@code expiresAtMillis}; unless an eviction happened
+     * since {@code stamp}.
      */
     void put(
             long stamp,
@@ -132,9 +138,11 @@ public final class CredentialCache {
             KeyPrincipal principal,
             TokenSlot slot,
             TokenHash hash,
+            Instant issuedIn,
             long verifiedAtMillis,
             long expiresAtMillis) {
-        Verified verified = new Verified(pair.digest(), slot, hash, verifiedAtMillis, expiresAtMillis);
+        Verified verified =
+                new Verified(pair.digest(), principal, slot, hash, issuedIn, verifiedAtMillis, expiresAtMillis);
         entries.asMap().merge(pair.appKey(), new Entry(principal, List.of(verified)), Entry::merge);
         if (evictions.get() != stamp) {
             entries.invalidate(pair.appKey());
@@ -183,13 +191,24 @@ public final class CredentialCache {
     }
 
     /**
-     * One verified token: its digest, the stored hash it matched and where, when the store was read for it, and
-     * when the token expires (at the end of a renewal, for the old one).
+     * One verified token: its digest, its key's principal, the stored hash it matched, where, and when that token
+     * was issued, when the store was read for it, and when the token expires (at the end of a renewal, for the
+     * old one).
      */
-    record Verified(byte[] digest, TokenSlot slot, TokenHash hash, long verifiedAt, long expiresAt) {}
+    record Verified(
+            byte[] digest,
+            KeyPrincipal principal,
+            TokenSlot slot,
+            TokenHash hash,
+            Instant issuedIn,
+            long verifiedAt,
+            long expiresAt) {}
 
-    /** A signed token checked against the store: the key it stands for, when it was checked, when it expires. */
-    private record SignedEntry(KeyPrincipal principal, long verifiedAt, long expiresAt) {}
+    /**
+     * A signed token checked against the store: the key it stands for, when the appToken it was exchanged for was
+     * issued, when it was checked, when it expires.
+     */
+    record SignedEntry(KeyPrincipal principal, Instant pairIssuedIn, long verifiedAt, long expiresAt) {}
 
     /** The verified tokens of one key (two while a renewal is pending) and its principal. */
     private record Entry(KeyPrincipal principal, List<Verified> tokens) {

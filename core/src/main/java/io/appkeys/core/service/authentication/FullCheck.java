@@ -37,9 +37,17 @@ final class FullCheck {
     private final CredentialCache cache;
     private final HashingGate gate;
     private final Duration renewalPeriod;
+    private final UsageRecorder usage;
 
-    FullCheck(Storage storage, SecretHasher hasher, CredentialCache cache, HashingGate gate, Duration renewalPeriod) {
+    FullCheck(
+            Storage storage,
+            SecretHasher hasher,
+            CredentialCache cache,
+            HashingGate gate,
+            Duration renewalPeriod,
+            UsageRecorder usage) {
         this.storage = storage;
+        this.usage = usage;
         this.hasher = hasher;
         this.cache = cache;
         this.gate = gate;
@@ -80,7 +88,9 @@ final class FullCheck {
         KeyPrincipal principal = KeyStanding.principal(storage, key);
         ValidToken matched = match.get().token();
         long expiresAt = KeyStanding.earliest(matched.expiresIn(), key.expiresIn());
-        cache.put(stamp, pair, principal, matched.slot(), match.get().hash(), nowMillis, expiresAt);
+        Instant issuedIn = matched.token().createdIn();
+        cache.put(stamp, pair, principal, matched.slot(), match.get().hash(), issuedIn, nowMillis, expiresAt);
+        usage.used(key.id(), issuedIn, nowMillis);
         return new Authenticated(principal);
     }
 

@@ -31,9 +31,17 @@ final class TokenCheck {
     private final CredentialCache cache;
     private final HashingGate gate;
     private final Duration renewalPeriod;
+    private final UsageRecorder usage;
 
-    TokenCheck(Storage storage, TokenSigner signer, CredentialCache cache, HashingGate gate, Duration renewalPeriod) {
+    TokenCheck(
+            Storage storage,
+            TokenSigner signer,
+            CredentialCache cache,
+            HashingGate gate,
+            Duration renewalPeriod,
+            UsageRecorder usage) {
         this.storage = storage;
+        this.usage = usage;
         this.signer = signer;
         this.cache = cache;
         this.gate = gate;
@@ -79,7 +87,8 @@ final class TokenCheck {
         KeyPrincipal principal = KeyStanding.principal(storage, key);
         long expiresAt =
                 KeyStanding.earliest(Optional.of(claims.expiresAt()), pair.get().expiresIn(), key.expiresIn());
-        cache.putSigned(stamp, presented.digest(), principal, nowMillis, expiresAt);
+        cache.putSigned(stamp, presented.digest(), principal, claims.pairIssuedIn(), nowMillis, expiresAt);
+        usage.used(key.id(), claims.pairIssuedIn(), nowMillis);
         return new Authenticated(principal);
     }
 

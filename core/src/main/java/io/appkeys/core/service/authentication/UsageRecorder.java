@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.appkeys.core.domain.AppKeyId;
 import io.appkeys.core.domain.AppKeysException;
 import io.appkeys.core.port.out.AppKeyStore;
+import io.appkeys.core.port.out.AppKeyStore.TokenUse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -14,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Notes when keys are used, at most once per interval per key, and writes the notes in one batch when
- * {@link #flush()} runs (on a timer, off the request path). A failed write keeps the notes for the next one.
+ * Notes when keys' tokens are used, at most once per interval per token (so both tokens of a pending renewal are
+ * seen), and writes the notes in one batch when {@link #flush()} runs (on a timer, off the request path). A
+ * failed write keeps the notes for the next one.
  */
 final class UsageRecorder {
 
@@ -23,8 +25,8 @@ final class UsageRecorder {
 
     private final AppKeyStore keys;
     private final long intervalMillis;
-    private final Cache<AppKeyId, Long> lastNoted;
-    private final ConcurrentHashMap<AppKeyId, Long> pending = new ConcurrentHashMap<>();
+    private final Cache<TokenUse, Long> lastNoted;
+    private final ConcurrentHashMap<TokenUse, Long> pending = new ConcurrentHashMap<>();
 
     UsageRecorder(AppKeyStore keys, Duration interval, int maxTracked) {
         this.keys = keys;
@@ -32,21 +34,23 @@ final class UsageRecorder {
         this.lastNoted = Caffeine.newBuilder().maximumSize(maxTracked).build();
     }
 
-    void used(AppKeyId key, long nowMillis) {
-        Long last = lastNoted.getIfPresent(key);
+    /** Notes a use of the key's token issued at {@code tokenIssuedIn}. */
+    void used(AppKeyId key, Instant tokenIssuedIn, long nowMillis) {
+        TokenUse use = new TokenUse(key, tokenIssuedIn);
+        Long last = lastNoted.getIfPresent(use);
         if (last != null && nowMillis - last < intervalMillis) {
             return;
         }
-        lastNoted.put(key, nowMillis);
-        pending.merge(key, nowMillis, Math::max);
+        lastNoted.put(use, nowMillis);
+        pending.merge(use, nowMillis, Math::max);
     }
 
-    /** Writes the pending notes; returns how many keys it wrote. */
+    /** Writes the pending notes; returns how many tokens it wrote. */
     int flush() {
-        Map<AppKeyId, Instant> batch = new HashMap<>();
-        pending.forEach((key, millis) -> {
-            if (pending.remove(key, millis)) {
-                batch.put(key, Instant.ofEpochMilli(millis));
+        Map<TokenUse, Instant> batch = new HashMap<>();
+        pending.forEach((use, millis) -> {
+            if (pending.remove(use, millis)) {
+                batch.put(use, Instant.ofEpochMilli(millis));
             }
         });
         if (batch.isEmpty()) {
@@ -56,8 +60,8 @@ final class UsageRecorder {
             keys.recordUse(batch);
             return batch.size();
         } catch (AppKeysException e) {
-            batch.forEach((key, at) -> pending.merge(key, at.toEpochMilli(), Math::max));
-            LOG.warn("could not record the last use of {} keys, will retry: {}", batch.size(), e.getMessage());
+            batch.forEach((use, at) -> pending.merge(use, at.toEpochMilli(), Math::max));
+            LOG.warn("could not record the last use of {} tokens, will retry: {}", batch.size(), e.getMessage());
             return 0;
         }
     }

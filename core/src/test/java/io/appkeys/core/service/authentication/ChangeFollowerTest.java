@@ -156,7 +156,8 @@ class ChangeFollowerTest {
     }
 
     private KeyPrincipal lookup(PresentedPair pair) {
-        return cache.lookup(pair, clock.millis());
+        CredentialCache.Verified verified = cache.lookup(pair, clock.millis());
+        return verified == null ? null : verified.principal();
     }
 
     /** A pair verified now, and remembered by the cache. */
@@ -165,7 +166,15 @@ class ChangeFollowerTest {
         PresentedPair pair = new PresentedPair(new AppKeyName(appKey), token, cache.digest(token), "", clock.millis());
         KeyPrincipal principal =
                 new KeyPrincipal(AppKeyId.random(), pair.appKey().account(), pair.appKey(), Set.of());
-        cache.put(cache.stamp(), pair, principal, TokenSlot.CURRENT, HASH, clock.millis(), Long.MAX_VALUE);
+        cache.put(
+                cache.stamp(),
+                pair,
+                principal,
+                TokenSlot.CURRENT,
+                HASH,
+                clock.instant(),
+                clock.millis(),
+                Long.MAX_VALUE);
         return pair;
     }
 
