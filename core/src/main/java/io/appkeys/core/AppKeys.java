@@ -9,6 +9,7 @@ import io.appkeys.core.crypto.SealingKey;
 import io.appkeys.core.crypto.SecureRandomCredentialGenerator;
 import io.appkeys.core.domain.RejectionReason;
 import io.appkeys.core.memory.InMemoryStorage;
+import io.appkeys.core.port.in.ActInAccountUseCase;
 import io.appkeys.core.port.in.AddUserUseCase;
 import io.appkeys.core.port.in.AuthenticateUseCase;
 import io.appkeys.core.port.in.AuthorizeUseCase;
@@ -19,6 +20,7 @@ import io.appkeys.core.port.in.CreateAppKeyUseCase;
 import io.appkeys.core.port.in.CreateRoleUseCase;
 import io.appkeys.core.port.in.DefineResourceUseCase;
 import io.appkeys.core.port.in.DeleteAppKeyUseCase;
+import io.appkeys.core.port.in.ExportAppKeysUseCase;
 import io.appkeys.core.port.in.FindAccountUseCase;
 import io.appkeys.core.port.in.FinishRenewalUseCase;
 import io.appkeys.core.port.in.GetAccountSettingsUseCase;
@@ -38,6 +40,8 @@ import io.appkeys.core.port.in.RemoveUserUseCase;
 import io.appkeys.core.port.in.RenewAppTokenUseCase;
 import io.appkeys.core.port.in.SetAppKeyActiveUseCase;
 import io.appkeys.core.port.in.SetAppKeyExpiryUseCase;
+import io.appkeys.core.port.in.SetAppKeyMetadataUseCase;
+import io.appkeys.core.port.in.SetAppKeyNetworksUseCase;
 import io.appkeys.core.port.in.UnlinkRoleUseCase;
 import io.appkeys.core.port.out.CredentialGenerator;
 import io.appkeys.core.port.out.SecretHasher;
@@ -49,6 +53,7 @@ import io.appkeys.core.service.AccountSettingsService;
 import io.appkeys.core.service.AppKeysSettings;
 import io.appkeys.core.service.AuditService;
 import io.appkeys.core.service.AuthorizationService;
+import io.appkeys.core.service.ExportService;
 import io.appkeys.core.service.KeyService;
 import io.appkeys.core.service.RenewalService;
 import io.appkeys.core.service.UserService;
@@ -136,9 +141,12 @@ public final class AppKeys implements AutoCloseable {
                 entry(ListUsersUseCase.class, users),
                 entry(CreateAppKeyUseCase.class, keys),
                 entry(ListAppKeysUseCase.class, keys),
+                entry(ExportAppKeysUseCase.class, new ExportService(storage, clock, settings)),
                 entry(GetAppKeyUseCase.class, keys),
                 entry(SetAppKeyActiveUseCase.class, keys),
                 entry(SetAppKeyExpiryUseCase.class, keys),
+                entry(SetAppKeyNetworksUseCase.class, keys),
+                entry(SetAppKeyMetadataUseCase.class, keys),
                 entry(DeleteAppKeyUseCase.class, keys),
                 entry(RenewAppTokenUseCase.class, renewals),
                 entry(FinishRenewalUseCase.class, renewals),
@@ -150,6 +158,7 @@ public final class AppKeys implements AutoCloseable {
                 entry(LinkRolesUseCase.class, access),
                 entry(UnlinkRoleUseCase.class, access),
                 entry(ListPrincipalRolesUseCase.class, access),
+                entry(ActInAccountUseCase.class, access),
                 entry(AuthenticateUseCase.class, authentication),
                 entry(LoginUseCase.class, signedTokens),
                 entry(PublicKeysUseCase.class, signedTokens),

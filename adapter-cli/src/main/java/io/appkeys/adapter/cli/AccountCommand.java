@@ -87,29 +87,36 @@ final class AccountCommand {
                             description = "a renewal finishes by itself this long after it starts (7d), shorter"
                                     + " than the expiration period; or off (the default)")
                     String autoFinishAfter) {
-        Caller master = cli.master(account);
-        AccountSettings settings = cli.use(GetAccountSettingsUseCase.class).accountSettings(master);
-        if (maxKeyLifetime == null && renewEvery == null && autoFinishAfter == null) {
-            cli.output().show(Views.settings(settings));
-            return;
-        }
-        // every option read before any is applied, so a bad one changes nothing
+        // every option read before the store is opened, so a bad one changes nothing and is told as such
         Optional<Optional<Duration>> lifetime =
                 Optional.ofNullable(maxKeyLifetime).map(AccountCommand::orOff);
         Optional<Optional<Duration>> grace =
                 Optional.ofNullable(autoFinishAfter).map(AccountCommand::orOff);
-        if (lifetime.isPresent()) {
-            settings = settings.withMaxKeyLifetime(lifetime.get());
-        }
         if (renewEvery != null) {
-            settings = settings.withRenewEveryMonths(renewEvery);
+            AccountSettings.DEFAULTS.withRenewEveryMonths(renewEvery);
         }
-        if (grace.isPresent()) {
-            settings = settings.withAutoFinishAfter(grace.get());
+        Caller master = cli.master(account);
+        if (lifetime.isEmpty() && renewEvery == null && grace.isEmpty()) {
+            cli.output()
+                    .show(Views.settings(
+                            cli.use(GetAccountSettingsUseCase.class).accountSettings(master)));
+            return;
         }
-        cli.output()
-                .show(Views.settings(
-                        cli.use(ChangeAccountSettingsUseCase.class).changeAccountSettings(master, settings)));
+        AccountSettings changed = cli.use(ChangeAccountSettingsUseCase.class)
+                .changeAccountSettings(master, settings -> {
+                    AccountSettings edited = settings;
+                    if (lifetime.isPresent()) {
+                        edited = edited.withMaxKeyLifetime(lifetime.get());
+                    }
+                    if (renewEvery != null) {
+                        edited = edited.withRenewEveryMonths(renewEvery);
+                    }
+                    if (grace.isPresent()) {
+                        edited = edited.withAutoFinishAfter(grace.get());
+                    }
+                    return edited;
+                });
+        cli.output().show(Views.settings(changed));
     }
 
     /** A lifetime, or none for {@code off}. */

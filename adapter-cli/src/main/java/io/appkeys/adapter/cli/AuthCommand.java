@@ -4,13 +4,16 @@ import io.appkeys.core.domain.AccountName;
 import io.appkeys.core.domain.AppKeyName;
 import io.appkeys.core.domain.AuthenticationResult;
 import io.appkeys.core.domain.Decision;
+import io.appkeys.core.domain.IpAddress;
 import io.appkeys.core.domain.KeyPrincipal;
 import io.appkeys.core.domain.LoginResult;
 import io.appkeys.core.domain.ResourceName;
+import io.appkeys.core.port.in.ActInAccountUseCase;
 import io.appkeys.core.port.in.AuthenticateUseCase;
 import io.appkeys.core.port.in.AuthorizeUseCase;
 import io.appkeys.core.port.in.LoginUseCase;
 import java.time.Duration;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -21,6 +24,9 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "auth", description = "Check app key credentials; get and check signed tokens.")
 final class AuthCommand {
+
+    private static final String FROM = "the IPv4 or IPv6 address the caller would come from, for a key restricted to"
+            + " networks (without it, such a key is refused)";
 
     static final String PAIR_REJECTED = "rejected: the appKey and appToken do not match an active app key";
     static final String SIGNED_REJECTED =
@@ -45,11 +51,15 @@ final class AuthCommand {
             @Option(
                             names = "--account",
                             paramLabel = "<account>",
-                            description = "the account the key should belong to (APPKEYS_ACCOUNT does not apply here)")
-                    AccountName account) {
+                            description =
+                                    "the account to act in: the key's own, or one that granted it roles (APPKEYS_ACCOUNT does"
+                                            + " not apply here)")
+                    AccountName account,
+            @Option(names = "--from", paramLabel = "<address>", description = FROM) IpAddress from) {
         String token = appToken();
-        AuthenticationResult result =
-                cli.use(AuthenticateUseCase.class).authenticate(appKey.value(), token, AppKeysCli.ORIGIN);
+        AuthenticateUseCase authentication = cli.use(AuthenticateUseCase.class);
+        AuthenticationResult result = authentication.authenticate(
+                authentication.attempt(appKey.value(), token, AppKeysCli.ORIGIN, Optional.ofNullable(from)));
         if (result instanceof AuthenticationResult.Authenticated authenticated) {
             allowed(authenticated.principal(), resource, account);
         } else {
@@ -66,11 +76,12 @@ final class AuthCommand {
             })
     void login(
             @Option(names = "--app-key", required = true, paramLabel = "<appKey>", description = "the key's appKey")
-                    AppKeyName appKey) {
+                    AppKeyName appKey,
+            @Option(names = "--from", paramLabel = "<address>", description = FROM) IpAddress from) {
         String token = appToken();
         AuthenticateUseCase authentication = cli.use(AuthenticateUseCase.class);
-        LoginResult result =
-                cli.use(LoginUseCase.class).login(authentication.attempt(appKey.value(), token, AppKeysCli.ORIGIN));
+        LoginResult result = cli.use(LoginUseCase.class)
+                .login(authentication.attempt(appKey.value(), token, AppKeysCli.ORIGIN, Optional.ofNullable(from)));
         if (result instanceof LoginResult.LoggedIn loggedIn) {
             cli.output()
                     .show(
@@ -101,16 +112,19 @@ final class AuthCommand {
             @Option(
                             names = "--account",
                             paramLabel = "<account>",
-                            description = "the account the key should belong to (APPKEYS_ACCOUNT does not apply here)")
-                    AccountName account) {
+                            description =
+                                    "the account to act in: the key's own, or one that granted it roles (APPKEYS_ACCOUNT does"
+                                            + " not apply here)")
+                    AccountName account,
+            @Option(names = "--from", paramLabel = "<address>", description = FROM) IpAddress from) {
         String token = cli.tokenInput()
                 .read(TokenInput.SIGNED_VARIABLE, "signed token: ")
                 .orElseThrow(() -> new CliFailure(
                         ExitCodes.USAGE,
                         "no signed token given: pipe it on standard input or set " + TokenInput.SIGNED_VARIABLE));
         AuthenticateUseCase authentication = cli.use(AuthenticateUseCase.class);
-        AuthenticationResult result =
-                authentication.authenticate(authentication.attemptToken(token, AppKeysCli.ORIGIN));
+        AuthenticationResult result = authentication.authenticate(
+                authentication.attemptToken(token, AppKeysCli.ORIGIN, Optional.ofNullable(from)));
         if (result instanceof AuthenticationResult.Authenticated authenticated) {
             allowed(authenticated.principal(), resource, account);
             return;
@@ -147,14 +161,16 @@ final class AuthCommand {
                         ExitCodes.USAGE, "no appToken given: pipe it on standard input or set " + TokenInput.VARIABLE));
     }
 
-    private void allowed(KeyPrincipal principal, ResourceName resource, AccountName account) {
-        if (account != null && !account.equals(principal.account())) {
-            // As the HTTP API's ?an=: a key acts on its own account only.
-            throw new CliFailure(
-                    ExitCodes.FORBIDDEN,
-                    "forbidden: " + principal.appKey() + " is authenticated, but it is not a key of account "
-                            + account);
-        }
+    private void allowed(KeyPrincipal authenticated, ResourceName resource, AccountName account) {
+        // As the HTTP API's ?an=: a key acts on its own account, or on one that granted it roles (external keys).
+        KeyPrincipal principal = account == null
+                ? authenticated
+                : cli.use(ActInAccountUseCase.class)
+                        .actIn(authenticated, account)
+                        .orElseThrow(() -> new CliFailure(
+                                ExitCodes.FORBIDDEN,
+                                "forbidden: " + authenticated.appKey() + " is authenticated, but it is not a key of"
+                                        + " account " + account + " and that account granted it no role"));
         View view = View.of()
                 .with("authenticated", true)
                 .with("account", principal.account().value())

@@ -5,6 +5,7 @@ import io.appkeys.core.domain.AppKeyName;
 import io.appkeys.core.domain.Cursor;
 import io.appkeys.core.domain.Email;
 import io.appkeys.core.domain.InvalidInputException;
+import io.appkeys.core.domain.IpAddress;
 import io.appkeys.core.domain.KeyRef;
 import io.appkeys.core.domain.Label;
 import io.appkeys.core.domain.PersonName;
@@ -32,6 +33,7 @@ final class Converters {
         commandLine.registerConverter(AppKeyName.class, domain(AppKeyName::new));
         commandLine.registerConverter(Cursor.class, domain(Cursor::decode));
         commandLine.registerConverter(Email.class, domain(Email::new));
+        commandLine.registerConverter(IpAddress.class, domain(IpAddress::parse));
         commandLine.registerConverter(KeyRef.class, domain(KeyRef::parse));
         commandLine.registerConverter(Label.class, domain(Label::new));
         commandLine.registerConverter(Lifetime.class, domain(Lifetime::parse));

@@ -3,6 +3,7 @@ package io.appkeys.adapter.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import io.appkeys.core.domain.KeyMetadata;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -53,6 +54,8 @@ final class Json {
             generator.writeNumber(number);
         } else if (value instanceof Instant instant) {
             generator.writeString(instant.toString());
+        } else if (value instanceof KeyMetadata metadata) {
+            generator.writeRawValue(metadata.json()); // one JSON object, checked by core
         } else {
             generator.writeString(value.toString());
         }

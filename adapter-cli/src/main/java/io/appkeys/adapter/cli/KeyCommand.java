@@ -1,8 +1,10 @@
 package io.appkeys.adapter.cli;
 
+import io.appkeys.core.domain.AllowedNetworks;
 import io.appkeys.core.domain.AppKey;
 import io.appkeys.core.domain.AppKeyDetails;
 import io.appkeys.core.domain.CreatedAppKey;
+import io.appkeys.core.domain.KeyMetadata;
 import io.appkeys.core.domain.KeyRef;
 import io.appkeys.core.domain.Label;
 import io.appkeys.core.domain.ListedAppKey;
@@ -13,6 +15,8 @@ import io.appkeys.core.domain.TokenStatus;
 import io.appkeys.core.port.in.CancelRenewalUseCase;
 import io.appkeys.core.port.in.CreateAppKeyUseCase;
 import io.appkeys.core.port.in.DeleteAppKeyUseCase;
+import io.appkeys.core.port.in.ExportAppKeysUseCase;
+import io.appkeys.core.port.in.ExportFormat;
 import io.appkeys.core.port.in.FinishRenewalUseCase;
 import io.appkeys.core.port.in.GetAppKeyUseCase;
 import io.appkeys.core.port.in.KeyFilter;
@@ -20,6 +24,8 @@ import io.appkeys.core.port.in.ListAppKeysUseCase;
 import io.appkeys.core.port.in.RenewAppTokenUseCase;
 import io.appkeys.core.port.in.SetAppKeyActiveUseCase;
 import io.appkeys.core.port.in.SetAppKeyExpiryUseCase;
+import io.appkeys.core.port.in.SetAppKeyMetadataUseCase;
+import io.appkeys.core.port.in.SetAppKeyNetworksUseCase;
 import java.time.Instant;
 import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
@@ -98,6 +104,81 @@ final class KeyCommand {
 
         @Option(names = "--never", required = true, description = "never: clears the expiry")
         boolean never;
+    }
+
+    @Command(
+            name = "restrict",
+            description = "Sets the networks an app key may be used from (a caller elsewhere fails authentication, as"
+                    + " with a deactivated key, from the next request on, on every server of the store), or lets it be"
+                    + " used from anywhere again.")
+    void restrict(
+            @Mixin AccountOption account,
+            @Parameters(paramLabel = "<key>", description = KEY) KeyRef key,
+            @ArgGroup(multiplicity = "1") Networks networks) {
+        AllowedNetworks allowed = networks.anywhere ? AllowedNetworks.ANYWHERE : AllowedNetworks.parse(networks.ranges);
+        AppKey changed = cli.use(SetAppKeyNetworksUseCase.class).setAppKeyNetworks(cli.master(account), key, allowed);
+        cli.output().show(Views.key(changed));
+    }
+
+    /** Where a key may be used from: the ranges given, or anywhere; exactly one of them. */
+    static final class Networks {
+
+        @Option(
+                names = "--networks",
+                required = true,
+                paramLabel = "<ranges>",
+                description =
+                        "CIDR ranges or addresses, separated by commas: 203.0.113.0/24,2001:db8::/32 (at" + " most 50)")
+        String ranges;
+
+        @Option(names = "--anywhere", required = true, description = "lifts the restriction")
+        boolean anywhere;
+    }
+
+    @Command(
+            name = "metadata",
+            description = "Sets what the account says of an app key (owner, plan, environment; nothing secret), a JSON"
+                    + " object of at most 4096 bytes that authz/check returns on request, or clears it.")
+    void metadata(
+            @Mixin AccountOption account,
+            @Parameters(paramLabel = "<key>", description = KEY) KeyRef key,
+            @ArgGroup(multiplicity = "1") Metadata metadata) {
+        Optional<KeyMetadata> said = metadata.clear ? Optional.empty() : Optional.of(KeyMetadata.of(metadata.json));
+        AppKey changed = cli.use(SetAppKeyMetadataUseCase.class).setAppKeyMetadata(cli.master(account), key, said);
+        cli.output().show(Views.key(changed));
+    }
+
+    /** A key's metadata: a JSON object, or none; exactly one of them. */
+    static final class Metadata {
+
+        @Option(
+                names = "--set",
+                required = true,
+                paramLabel = "<json>",
+                description = "a JSON object: '{\"owner\":\"billing\",\"plan\":\"gold\"}'")
+        String json;
+
+        @Option(names = "--clear", required = true, description = "removes the metadata")
+        boolean clear;
+    }
+
+    @Command(
+            name = "export",
+            description = "Writes every app key of an account to standard output, as CSV (the default) or JSON, a page"
+                    + " at a time: id, appKey, label, roles, createdIn, token age, expiresIn, lastUsedIn, isActive;"
+                    + " never a token.")
+    void export(
+            @Mixin AccountOption account,
+            @Option(
+                            names = "--format",
+                            defaultValue = "csv",
+                            paramLabel = "<format>",
+                            description = "csv or json (default: csv)")
+                    String format) {
+        ExportFormat chosen = ExportFormat.parse(format);
+        cli.use(ExportAppKeysUseCase.class)
+                .exportAppKeys(cli.master(account), chosen)
+                .writeTo(cli.output().writer());
     }
 
     @Command(

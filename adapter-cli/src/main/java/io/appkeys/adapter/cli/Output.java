@@ -24,6 +24,11 @@ final class Output {
         this.json = json;
     }
 
+    /** Standard output itself, for a command that writes a format of its own (an export). */
+    PrintWriter writer() {
+        return out;
+    }
+
     /** One thing: a JSON object, or one aligned {@code name  value} line per field. */
     void show(View item) {
         if (json) {

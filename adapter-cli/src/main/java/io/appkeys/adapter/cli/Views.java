@@ -54,7 +54,9 @@ final class Views {
                 .with("isActive", key.active())
                 .with("lastUsedIn", key.lastUsedIn().orElse(null))
                 .with("expiresIn", key.expiresIn().orElse(null))
-                .with("expired", key.expiredAt(Instant.now()));
+                .with("expired", key.expiredAt(Instant.now()))
+                .with("allowedNetworks", key.networks().written())
+                .with("metadata", key.metadata().orElse(null));
     }
 
     static View created(CreatedAppKey created) {
@@ -95,11 +97,11 @@ final class Views {
         return View.of()
                 .with(
                         "maxKeyLifetime",
-                        settings.maxKeyLifetime().map(Durations::format).orElse("off"))
+                        settings.maxKeyLifetime().map(Durations::format).orElse(null))
                 .with("renewTokensEveryMonths", settings.renewEveryMonths())
                 .with(
                         "autoFinishRenewalsAfter",
-                        settings.autoFinishAfter().map(Durations::format).orElse("off"));
+                        settings.autoFinishAfter().map(Durations::format).orElse(null));
     }
 
     private static void tokens(View view, TokenStatus status) {

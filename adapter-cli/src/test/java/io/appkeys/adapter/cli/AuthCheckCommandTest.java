@@ -127,7 +127,7 @@ class AuthCheckCommandTest {
     }
 
     @Test
-    void withAccount_theKeyMustBelongToThatAccount() {
+    void withAccount_theKeyMustBelongToThatAccount_orBeGrantedRolesThere() {
         String other = cli.newAccount();
 
         cli.withInput(token, "auth", "check", "--app-key", appKey, "--account", account)
@@ -137,7 +137,7 @@ class AuthCheckCommandTest {
 
         assertEquals(
                 "appkeys auth check: forbidden: " + appKey + " is authenticated, but it is not a key of" + " account "
-                        + other,
+                        + other + " and that account granted it no role",
                 line);
         cli.with("APPKEYS_ACCOUNT", other)
                 .withInput(token, "auth", "check", "--app-key", appKey)

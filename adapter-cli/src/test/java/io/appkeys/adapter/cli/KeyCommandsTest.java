@@ -21,8 +21,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 @MethodSource("io.appkeys.adapter.cli.TestStore#all")
 class KeyCommandsTest {
 
-    private static final Set<String> KEY_FIELDS =
-            Set.of("id", "appKey", "label", "createdIn", "isActive", "lastUsedIn", "expiresIn", "expired");
+    private static final Set<String> KEY_FIELDS = Set.of(
+            "id",
+            "appKey",
+            "label",
+            "createdIn",
+            "isActive",
+            "lastUsedIn",
+            "expiresIn",
+            "expired",
+            "allowedNetworks",
+            "metadata");
     private static final Set<String> TOKEN_AGE_FIELDS = Set.of("tokenCreatedIn", "tokenAgeDays", "tokenAgeStatus");
     private static final Set<String> TOKEN_FIELDS = union(
             TOKEN_AGE_FIELDS, Set.of("tokenLastUsedIn", "newTokenCreatedIn", "newTokenLastUsedIn", "tokenExpiresIn"));
@@ -48,7 +57,7 @@ class KeyCommandsTest {
         String token = created.detail("appToken");
         assertTrue(token.matches("[A-Z]{128}"), created::toString);
         assertTrue(created.detail("appKey").startsWith("vtexappkey-" + account + "-"), created::toString);
-        created.printed("label       orders sync").printed("isActive    true");
+        created.printed("label            orders sync").printed("isActive         true");
         assertTrue(created.out().strip().endsWith("it will not be shown again."), created::toString);
         assertEquals("", created.err());
     }
@@ -275,7 +284,7 @@ class KeyCommandsTest {
         assertFalse(off.get("isActive").asBoolean());
         assertFalse(show(id).get("isActive").asBoolean());
 
-        cli.run("key", "activate", id, "--account", account).ok().printed("isActive    true");
+        cli.run("key", "activate", id, "--account", account).ok().printed("isActive         true");
         assertTrue(show(id).get("isActive").asBoolean());
     }
 

@@ -45,9 +45,9 @@ class KeyLifecycleCommandsTest {
     @Test
     void settings_areShown_changedOptionByOption_andTurnedOff() {
         Result shown = cli.run("account", "settings", "--account", account).ok();
-        shown.printed("maxKeyLifetime           off")
+        shown.printed("maxKeyLifetime           -")
                 .printed("renewTokensEveryMonths   3")
-                .printed("autoFinishRenewalsAfter  off");
+                .printed("autoFinishRenewalsAfter  -");
 
         JsonNode changed = cli.run(
                         "account",
@@ -79,8 +79,8 @@ class KeyLifecycleCommandsTest {
                         "off",
                         "--json")
                 .json();
-        assertEquals("off", off.get("maxKeyLifetime").asText());
-        assertEquals("off", off.get("autoFinishRenewalsAfter").asText());
+        assertTrue(off.get("maxKeyLifetime").isNull());
+        assertTrue(off.get("autoFinishRenewalsAfter").isNull());
         assertTrue(cli.run("audit", "list", "--account", account).ok().out().contains("ACCOUNT_SETTINGS_CHANGED"));
     }
 
@@ -99,7 +99,7 @@ class KeyLifecycleCommandsTest {
         }
         JsonNode unchanged =
                 cli.run("account", "settings", "--account", account, "--json").json();
-        assertEquals("off", unchanged.get("maxKeyLifetime").asText());
+        assertTrue(unchanged.get("maxKeyLifetime").isNull());
         assertEquals(3, unchanged.get("renewTokensEveryMonths").asInt());
     }
 
@@ -212,6 +212,156 @@ class KeyLifecycleCommandsTest {
                 .json()
                 .get("newTokenCreatedIn")
                 .isNull());
+    }
+
+    @Test
+    void aRestrictedKey_passesFromItsNetworksOnly_andTheRestrictionIsShownAndLifted() {
+        JsonNode key = cli.createKey(account, "restricted");
+        String id = key.get("id").asText();
+        String appKey = key.get("appKey").asText();
+        String token = key.get("appToken").asText() + "\n";
+
+        JsonNode restricted = cli.run(
+                        "key",
+                        "restrict",
+                        id,
+                        "--account",
+                        account,
+                        "--networks",
+                        "203.0.113.0/24,2001:db8::/32",
+                        "--json")
+                .json();
+        assertEquals(
+                "[\"203.0.113.0/24\",\"2001:db8::/32\"]",
+                restricted.get("allowedNetworks").toString());
+
+        cli.withInput(token, "auth", "check", "--app-key", appKey, "--from", "203.0.113.9")
+                .ok();
+        cli.withInput(token, "auth", "check", "--app-key", appKey, "--from", "2001:db8::9")
+                .ok();
+        String refused = cli.withInput(token, "auth", "check", "--app-key", appKey, "--from", "198.51.100.9")
+                .fails(ExitCodes.NOT_AUTHENTICATED);
+        String unknown =
+                cli.withInput(token, "auth", "check", "--app-key", appKey).fails(ExitCodes.NOT_AUTHENTICATED);
+        String inactive = inactiveKeyRefusal();
+        assertEquals(inactive.replace(inactiveAppKey, appKey), refused, "told as an inactive key is");
+        assertEquals(refused, unknown);
+        cli.withInput(token, "auth", "check", "--app-key", appKey, "--from", "example.com")
+                .fails(ExitCodes.USAGE);
+
+        cli.run("key", "show", id, "--account", account).ok().printed("203.0.113.0/24, 2001:db8::/32");
+        cli.run("key", "restrict", id, "--account", account, "--anywhere").ok();
+        cli.withInput(token, "auth", "check", "--app-key", appKey).ok();
+        cli.run("key", "restrict", id, "--account", account, "--networks", "10.0.0.1/8")
+                .fails(ExitCodes.USAGE);
+        cli.run("key", "restrict", id, "--account", account).fails(ExitCodes.USAGE);
+        assertTrue(cli.run("audit", "list", "--account", account).ok().out().contains("KEY_NETWORKS_SET"));
+    }
+
+    private String inactiveAppKey;
+
+    private String inactiveKeyRefusal() {
+        JsonNode inactive = cli.createKey(account, "inactive");
+        inactiveAppKey = inactive.get("appKey").asText();
+        cli.run("key", "deactivate", inactiveAppKey, "--account", account).ok();
+        return cli.withInput(inactive.get("appToken").asText() + "\n", "auth", "check", "--app-key", inactiveAppKey)
+                .fails(ExitCodes.NOT_AUTHENTICATED);
+    }
+
+    @Test
+    void metadata_isSetShownAndCleared_andBadMetadataIsAUsageError() {
+        String id = cli.createKey(account, "described").get("id").asText();
+
+        JsonNode set = cli.run("key", "metadata", id, "--account", account, "--set", "{\"plan\": \"gold\"}", "--json")
+                .json();
+        assertEquals("{\"plan\":\"gold\"}", set.get("metadata").toString());
+        cli.run("key", "show", id, "--account", account).ok().printed("{\"plan\": \"gold\"}");
+        assertEquals(
+                "gold",
+                cli.run("key", "show", id, "--account", account, "--json")
+                        .json()
+                        .get("metadata")
+                        .get("plan")
+                        .asText());
+
+        for (String bad : List.of("[1]", "plan=gold", "{\"a\":", "{\"x\":\"" + "y".repeat(4100) + "\"}")) {
+            cli.run("key", "metadata", id, "--account", account, "--set", bad).fails(ExitCodes.USAGE);
+        }
+        assertTrue(cli.run("key", "metadata", id, "--account", account, "--clear", "--json")
+                .json()
+                .get("metadata")
+                .isNull());
+        assertTrue(cli.run("audit", "list", "--account", account).ok().out().contains("KEY_METADATA_SET"));
+    }
+
+    @Test
+    void export_writesEveryKey_asCsvOrJson_withoutAToken() throws Exception {
+        JsonNode first = cli.createKey(account, "first, with a comma");
+        JsonNode second = cli.createKey(account, "second");
+
+        Result csv = cli.run("key", "export", "--account", account).ok();
+        List<String> lines = csv.out().lines().toList();
+        assertEquals(3, lines.size(), csv::toString);
+        assertTrue(lines.get(0).startsWith("id,appKey,label,roles,createdIn,"));
+        assertTrue(
+                lines.get(1)
+                        .startsWith(first.get("id").asText() + ","
+                                + first.get("appKey").asText() + ",\"first, with a comma\","),
+                lines.get(1));
+
+        JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(cli.run("key", "export", "--account", account, "--format", "json")
+                        .ok()
+                        .out());
+        assertEquals(2, json.size());
+        assertEquals("second", json.get(1).get("label").asText());
+        for (JsonNode key : List.of(first, second)) {
+            assertFalse(csv.out().contains(key.get("appToken").asText()));
+            assertFalse(json.toString().contains(key.get("appToken").asText()));
+        }
+        cli.run("key", "export", "--account", account, "--format", "xml").fails(ExitCodes.USAGE);
+    }
+
+    @Test
+    void anExternalKey_isGrantedRolesByAnotherAccount_actsThereWithThoseOnly_andIsRevoked() {
+        JsonNode partner = cli.createKey(account, "partner");
+        String appKey = partner.get("appKey").asText();
+        String token = partner.get("appToken").asText() + "\n";
+        String granting = cli.newAccount();
+        String owner = "";
+        for (JsonNode role :
+                cli.run("role", "list", "--account", granting, "--json").json()) {
+            owner = role.get("name").asText().startsWith("Owner")
+                    ? role.get("id").asText()
+                    : owner;
+        }
+
+        cli.withInput(token, "auth", "check", "--app-key", appKey, "--account", granting, "--resource", "ViewApiKeys")
+                .fails(ExitCodes.FORBIDDEN);
+        cli.run("role", "grant", owner, "--to", appKey, "--account", granting).ok();
+
+        JsonNode there = cli.withInput(
+                        token,
+                        "auth",
+                        "check",
+                        "--app-key",
+                        appKey,
+                        "--account",
+                        granting,
+                        "--resource",
+                        "ViewApiKeys",
+                        "--json")
+                .json();
+        assertEquals(granting, there.get("account").asText());
+        assertTrue(there.get("allowed").asBoolean());
+        cli.withInput(token, "auth", "check", "--app-key", appKey, "--resource", "ViewApiKeys")
+                .fails(ExitCodes.FORBIDDEN); // at home it holds no role
+        assertFalse(cli.run("key", "list", "--account", granting).ok().out().contains(appKey), "not granting's key");
+
+        cli.run("role", "revoke", owner, "--from", appKey, "--account", granting)
+                .ok();
+        cli.withInput(token, "auth", "check", "--app-key", appKey, "--account", granting)
+                .fails(ExitCodes.FORBIDDEN);
     }
 
     /** Moves the key's current token back in time, as if it had been issued {@code days} ago. */

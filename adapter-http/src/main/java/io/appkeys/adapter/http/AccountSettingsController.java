@@ -78,17 +78,19 @@ final class AccountSettingsController {
                         .orElseThrow(
                                 () -> new InvalidInputException(RENEW_EVERY + " is 3 or 6, it cannot be turned off")));
         Optional<Optional<Duration>> grace = member(fields, AUTO_FINISH).map(f -> Bodies.duration(f, AUTO_FINISH));
-        AccountSettings settings = reading.accountSettings(caller);
-        if (lifetime.isPresent()) {
-            settings = settings.withMaxKeyLifetime(lifetime.get());
-        }
-        if (months.isPresent()) {
-            settings = settings.withRenewEveryMonths(months.get());
-        }
-        if (grace.isPresent()) {
-            settings = settings.withAutoFinishAfter(grace.get());
-        }
-        return SettingsJson.of(changing.changeAccountSettings(caller, settings));
+        return SettingsJson.of(changing.changeAccountSettings(caller, settings -> {
+            AccountSettings changed = settings;
+            if (lifetime.isPresent()) {
+                changed = changed.withMaxKeyLifetime(lifetime.get());
+            }
+            if (months.isPresent()) {
+                changed = changed.withRenewEveryMonths(months.get());
+            }
+            if (grace.isPresent()) {
+                changed = changed.withAutoFinishAfter(grace.get());
+            }
+            return changed;
+        }));
     }
 
     private static Optional<JsonNode> member(JsonNode fields, String name) {

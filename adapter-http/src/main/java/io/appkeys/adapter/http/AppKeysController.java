@@ -1,12 +1,15 @@
 package io.appkeys.adapter.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.appkeys.core.domain.AllowedNetworks;
 import io.appkeys.core.domain.AppKey;
 import io.appkeys.core.domain.AppKeyDetails;
 import io.appkeys.core.domain.Caller;
 import io.appkeys.core.domain.CreatedAppKey;
 import io.appkeys.core.domain.InvalidInputException;
+import io.appkeys.core.domain.KeyMetadata;
 import io.appkeys.core.domain.KeyRef;
 import io.appkeys.core.domain.Label;
 import io.appkeys.core.domain.ListedAppKey;
@@ -18,6 +21,8 @@ import io.appkeys.core.port.in.KeyFilter;
 import io.appkeys.core.port.in.ListAppKeysUseCase;
 import io.appkeys.core.port.in.SetAppKeyActiveUseCase;
 import io.appkeys.core.port.in.SetAppKeyExpiryUseCase;
+import io.appkeys.core.port.in.SetAppKeyMetadataUseCase;
+import io.appkeys.core.port.in.SetAppKeyNetworksUseCase;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -54,6 +59,8 @@ final class AppKeysController {
     private final GetAppKeyUseCase showing;
     private final SetAppKeyActiveUseCase activating;
     private final SetAppKeyExpiryUseCase expiring;
+    private final SetAppKeyNetworksUseCase restricting;
+    private final SetAppKeyMetadataUseCase describing;
     private final DeleteAppKeyUseCase deleting;
 
     AppKeysController(
@@ -62,12 +69,16 @@ final class AppKeysController {
             GetAppKeyUseCase showing,
             SetAppKeyActiveUseCase activating,
             SetAppKeyExpiryUseCase expiring,
+            SetAppKeyNetworksUseCase restricting,
+            SetAppKeyMetadataUseCase describing,
             DeleteAppKeyUseCase deleting) {
         this.creating = creating;
         this.listing = listing;
         this.showing = showing;
         this.activating = activating;
         this.expiring = expiring;
+        this.restricting = restricting;
+        this.describing = describing;
         this.deleting = deleting;
     }
 
@@ -125,7 +136,9 @@ final class AppKeysController {
     }
 
     @Put("/{id}")
-    @Operation(summary = "Activate or deactivate an app key, or set or clear (null) its expiry")
+    @Operation(
+            summary = "Activate or deactivate an app key, or set or clear (null) its expiry, its allowed networks or"
+                    + " its metadata")
     @Status(HttpStatus.OK)
     void setActive(
             @RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
@@ -140,14 +153,25 @@ final class AppKeysController {
         JsonNode fields = Bodies.object(body);
         boolean active = fields.has("isActive");
         boolean expiry = fields.has("expiresIn");
-        if (!active && !expiry) {
-            throw new InvalidInputException("isActive or expiresIn is required");
+        boolean networks = fields.has("allowedNetworks");
+        boolean metadata = fields.has("metadata");
+        if (!active && !expiry && !networks && !metadata) {
+            throw new InvalidInputException("isActive, expiresIn, allowedNetworks or metadata is required");
         }
-        // both read before either is applied, so a bad member changes nothing
+        // every member read before any is applied, so a bad member changes nothing
         Optional<Instant> expiresIn = expiry ? Bodies.instant(fields, "expiresIn") : Optional.empty(); // null: never
         boolean isActive = active && Bodies.bool(fields, "isActive");
+        AllowedNetworks allowed = networks ? AllowedNetworks.parse(Bodies.texts(fields, "allowedNetworks")) : null;
+        Optional<KeyMetadata> said =
+                metadata ? Bodies.jsonObject(fields, "metadata").map(KeyMetadata::of) : null;
         if (expiry) {
             expiring.setAppKeyExpiry(caller, key, expiresIn);
+        }
+        if (networks) {
+            restricting.setAppKeyNetworks(caller, key, allowed);
+        }
+        if (metadata) {
+            describing.setAppKeyMetadata(caller, key, said);
         }
         if (active) {
             activating.setAppKeyActive(caller, key, isActive);
@@ -172,7 +196,7 @@ final class AppKeysController {
                             + " (AppKeys' own member)")
             String expiresIn) {}
 
-    /** The body of an activation or an expiry change, for the OpenAPI document: either member, or both. */
+    /** The body of a key's update, for the OpenAPI document: any of its members. */
     record ActiveBody(
             Boolean isActive,
 
@@ -180,7 +204,20 @@ final class AppKeysController {
                     format = "date-time",
                     nullable = true,
                     description = "when the key stops authenticating; null: never (AppKeys' own member)")
-            String expiresIn) {}
+            String expiresIn,
+
+            @Schema(
+                    nullable = true,
+                    description = "CIDR ranges (203.0.113.0/24, 2001:db8::/32, or one address) the key may be used"
+                            + " from, at most 50; [] or null: anywhere (AppKeys' own member)")
+            List<String> allowedNetworks,
+
+            @Schema(
+                    nullable = true,
+                    type = "object",
+                    description = "a JSON object of at most 4096 bytes that is not secret (owner, plan,"
+                            + " environment), returned by authz/check?metadata=true; null: none (AppKeys' own member)")
+            Object metadata) {}
 
     /**
      * The one response that carries an appToken. {@code expiresIn} and {@code expired}, AppKeys' own members,
@@ -219,7 +256,8 @@ final class AppKeysController {
             Boolean expired,
             String creationDateToken,
             long tokenAgeDays,
-            String tokenAgeStatus) {
+            String tokenAgeStatus,
+            List<String> allowedNetworks) {
 
         static KeyItem of(ListedAppKey listed, Instant now) {
             AppKey key = listed.key();
@@ -234,7 +272,8 @@ final class AppKeysController {
                     AppKeysController.expired(key, now),
                     tokens.tokenCreatedIn().toString(),
                     tokens.tokenAge().toDays(),
-                    tokens.tokenAgeStatus().label());
+                    tokens.tokenAgeStatus().label(),
+                    key.networks().anywhere() ? null : key.networks().written());
         }
     }
 
@@ -259,7 +298,9 @@ final class AppKeysController {
             String tokenLastUsedIn,
             String creationDateNewToken,
             String newTokenLastUsedIn,
-            String tokenExpiresIn) {
+            String tokenExpiresIn,
+            List<String> allowedNetworks,
+            @JsonRawValue String metadata) {
 
         static KeyDetails of(AppKeyDetails details, Instant now) {
             AppKey key = details.key();
@@ -283,7 +324,9 @@ final class AppKeysController {
                     instant(tokens.tokenLastUsedIn()),
                     instant(tokens.newTokenCreatedIn()),
                     instant(tokens.newTokenLastUsedIn()),
-                    instant(tokens.tokenExpiresIn()));
+                    instant(tokens.tokenExpiresIn()),
+                    key.networks().written(),
+                    key.metadata().map(KeyMetadata::json).orElse(null));
         }
     }
 

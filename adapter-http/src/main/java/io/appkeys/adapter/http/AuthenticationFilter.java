@@ -1,8 +1,12 @@
 package io.appkeys.adapter.http;
 
+import io.appkeys.core.domain.AccountName;
 import io.appkeys.core.domain.AuthenticationResult;
 import io.appkeys.core.domain.Caller;
 import io.appkeys.core.domain.ForbiddenException;
+import io.appkeys.core.domain.KeyPrincipal;
+import io.appkeys.core.domain.Principal;
+import io.appkeys.core.port.in.ActInAccountUseCase;
 import io.appkeys.core.port.in.Attempt;
 import io.appkeys.core.port.in.AuthenticateUseCase;
 import io.micronaut.core.order.Ordered;
@@ -38,6 +42,7 @@ final class AuthenticationFilter implements Ordered {
     static final Duration THROTTLED_PAUSE = Duration.ofSeconds(1);
 
     private final AuthenticateUseCase authentication;
+    private final ActInAccountUseCase acting;
     private final RequestCredentials credentials;
     private final ClientAddress clients;
     private final ExecutorService blocking;
@@ -45,11 +50,13 @@ final class AuthenticationFilter implements Ordered {
 
     AuthenticationFilter(
             AuthenticateUseCase authentication,
+            ActInAccountUseCase acting,
             RequestCredentials credentials,
             ClientAddress clients,
             @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
             TaskScheduler timer) {
         this.authentication = authentication;
+        this.acting = acting;
         this.credentials = credentials;
         this.clients = clients;
         this.blocking = blocking;
@@ -77,15 +84,29 @@ final class AuthenticationFilter implements Ordered {
 
     private CompletionStage<HttpRequest<?>> decide(HttpRequest<?> request, AuthenticationResult result) {
         if (result instanceof AuthenticationResult.Authenticated authenticated) {
-            Caller caller = new Caller(authenticated.principal(), clients.of(request));
-            if (!RequestCredentials.mayActOn(request, caller.account())) {
-                throw new ForbiddenException("the credentials belong to account " + caller.account()
-                        + ", not to the account named by the an parameter");
+            Principal principal = authenticated.principal();
+            if (RequestCredentials.mayActOn(request, principal.account())) {
+                return CompletableFuture.completedFuture(withCaller(request, principal));
             }
-            request.setAttribute(CALLER, caller);
-            return CompletableFuture.completedFuture(request);
+            // ?an= names another account: a key may act there with the roles that account granted it
+            AccountName named = RequestCredentials.namedAccount(request).orElseThrow();
+            if (!(principal instanceof KeyPrincipal key)) {
+                throw notIn(principal, named);
+            }
+            return CompletableFuture.supplyAsync(() -> acting.actIn(key, named), blocking)
+                    .thenApply(external -> withCaller(request, external.orElseThrow(() -> notIn(principal, named))));
         }
         return refuseAfter(hold(result), new NotAuthenticatedException(result));
+    }
+
+    private HttpRequest<?> withCaller(HttpRequest<?> request, Principal principal) {
+        request.setAttribute(CALLER, new Caller(principal, clients.of(request)));
+        return request;
+    }
+
+    private static ForbiddenException notIn(Principal principal, AccountName named) {
+        return new ForbiddenException("the credentials belong to account " + principal.account() + ", and account "
+                + named + " named by the an parameter granted them nothing");
     }
 
     /** How long a refusal waits before it is answered: a rejection until its refusal time, a throttle a pause. */

@@ -3,6 +3,8 @@ package io.appkeys.adapter.http;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.appkeys.core.domain.Caller;
 import io.appkeys.core.domain.ForbiddenException;
+import io.appkeys.core.domain.InvalidInputException;
+import io.appkeys.core.domain.KeyMetadata;
 import io.appkeys.core.domain.KeyPrincipal;
 import io.appkeys.core.domain.Principal;
 import io.appkeys.core.domain.ResourceName;
@@ -17,15 +19,20 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
 
 /**
  * {@code GET /api/authz/check?resource=R}, for gateways (nginx {@code auth_request}, Envoy): 200 when the
  * caller's credentials grant R, 401 when they do not authenticate, 403 when they do but do not grant R. The
- * answer also travels in headers, which is what a gateway can forward upstream.
+ * answer also travels in headers, which is what a gateway can forward upstream; with {@code metadata=true}, so
+ * does the key's metadata, for the gateway to route on.
  */
 @Controller
 @Tag(name = "Gateway")
@@ -35,6 +42,8 @@ final class AuthzController {
     static final String RESOURCE = "resource";
     static final String ACCOUNT_HEADER = "X-AppKeys-Account";
     static final String PRINCIPAL_HEADER = "X-AppKeys-Principal";
+    static final String METADATA = "metadata";
+    static final String METADATA_HEADER = "X-AppKeys-Metadata";
 
     private final AuthorizeUseCase authorization;
 
@@ -46,26 +55,58 @@ final class AuthzController {
     @Operation(summary = "Check that the caller's credentials grant a resource")
     @ApiResponse(
             responseCode = "200",
-            description = "the credentials grant the resource",
+            description = "the credentials grant the resource; with metadata=true the body also has the key's"
+                    + " metadata (an object, or null) and, when it has some, the X-AppKeys-Metadata header holds it"
+                    + " as base64url of its JSON",
             content = @Content(schema = @Schema(implementation = Check.class)))
     MutableHttpResponse<String> check(
             @RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
-            @QueryValue(RESOURCE) @Nullable String resource) {
+            @Parameter(description = "the resource the credentials should grant") @QueryValue(RESOURCE) @Nullable
+                    String resource,
+            @Parameter(
+                            description = "true to have the key's metadata too",
+                            schema = @Schema(allowableValues = {"true", "false"}))
+                    @QueryValue(METADATA)
+                    @Nullable
+                    String metadata) {
+        boolean withMetadata = withMetadata(metadata);
         ResourceName wanted = new ResourceName(resource);
         Principal principal = caller.principal();
         if (!authorization.authorize(principal, wanted).allowed()) {
             throw new ForbiddenException(principal.describe() + " does not hold resource " + wanted);
         }
-        return allowed(principal);
+        return allowed(principal, withMetadata);
     }
 
-    /** The 200 of a granted check: who was allowed, in the body and in headers a gateway can forward. */
-    static MutableHttpResponse<String> allowed(Principal principal) {
+    /** Whether {@code ?metadata=} asks for the key's metadata: {@code true}; absent or {@code false} does not. */
+    static boolean withMetadata(@Nullable String metadata) {
+        if (metadata == null || metadata.equals("false")) {
+            return false;
+        }
+        if (metadata.equals("true")) {
+            return true;
+        }
+        throw new InvalidInputException("metadata must be true or false, got " + metadata);
+    }
+
+    /**
+     * The 200 of a granted check: who was allowed, and on request the key's metadata, in the body and in headers a
+     * gateway can forward (the metadata there as base64url of its JSON, which may hold any character).
+     */
+    static MutableHttpResponse<String> allowed(Principal principal, boolean withMetadata) {
+        Optional<KeyMetadata> metadata =
+                withMetadata && principal instanceof KeyPrincipal key ? key.metadata() : Optional.empty();
         Check check = new Check(principal.account().value(), name(principal), type(principal));
-        return HttpResponse.ok(check.json())
+        MutableHttpResponse<String> response = HttpResponse.ok(withMetadata ? check.json(metadata) : check.json())
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .header(ACCOUNT_HEADER, check.account())
                 .header(PRINCIPAL_HEADER, check.principal());
+        metadata.ifPresent(json -> response.header(
+                METADATA_HEADER,
+                Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(json.json().getBytes(StandardCharsets.UTF_8))));
+        return response;
     }
 
     private static String name(Principal principal) {
@@ -89,6 +130,13 @@ final class AuthzController {
         String json() {
             return "{\"account\":\"" + quote(account) + "\",\"principal\":\"" + quote(principal) + "\",\"type\":\""
                     + quote(type) + "\"}";
+        }
+
+        /** With the key's metadata, a JSON object checked by core and written as it was given; null for none. */
+        String json(Optional<KeyMetadata> metadata) {
+            String base = json();
+            return base.substring(0, base.length() - 1) + ",\"metadata\":"
+                    + metadata.map(KeyMetadata::json).orElse("null") + "}";
         }
 
         private static String quote(String value) {

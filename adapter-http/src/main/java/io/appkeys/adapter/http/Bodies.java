@@ -18,7 +18,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -73,6 +75,37 @@ final class Bodies {
                         member + " must be an ISO-8601 instant in UTC, such as 2027-01-31T00:00:00Z");
             }
         });
+    }
+
+    /** An array of strings member; absent or null is empty, anything else is bad input. */
+    static List<String> texts(JsonNode object, String member) {
+        JsonNode value = object.get(member);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw new InvalidInputException(member + " must be an array of strings");
+        }
+        List<String> texts = new ArrayList<>();
+        for (JsonNode item : value) {
+            if (!item.isTextual()) {
+                throw new InvalidInputException(member + " must be an array of strings");
+            }
+            texts.add(item.textValue());
+        }
+        return texts;
+    }
+
+    /** An object member, as compact JSON text; absent or null is empty, anything else is bad input. */
+    static Optional<String> jsonObject(JsonNode object, String member) {
+        JsonNode value = object.get(member);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isObject()) {
+            throw new InvalidInputException(member + " must be a JSON object");
+        }
+        return Optional.of(value.toString());
     }
 
     /** A duration member, ISO-8601 ({@code P90D}, {@code PT12H}); absent or null is empty, anything else is bad input. */

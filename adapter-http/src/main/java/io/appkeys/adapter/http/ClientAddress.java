@@ -1,36 +1,60 @@
 package io.appkeys.adapter.http;
 
+import io.appkeys.core.domain.AllowedNetworks;
+import io.appkeys.core.domain.IpAddress;
+import io.appkeys.core.domain.TrustedProxies;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.http.HttpRequest;
-import jakarta.inject.Singleton;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Where a request comes from: the peer of its connection, or, behind a proxy the operator names with
- * {@code appkeys.client-address-header} (for example {@code X-Forwarded-For}), the right-most address in that
- * header, which is the one the proxy itself added. Forwarding headers are ignored otherwise, since any client
- * can send one: they would let a client pick its own address, and so escape the throttle.
+ * Where a request comes from: the peer of its connection or, when that peer is one of the proxies the operator
+ * trusts ({@code appkeys.trusted-proxies}, CIDR ranges), the hop just before them in {@code X-Forwarded-For} (or
+ * the header named by {@code appkeys.client-address-header}); see core's {@link TrustedProxies}. The header is
+ * never read from any other peer, since any client can send one: it would let a client pick its own address, and
+ * so escape the throttle and a key's networks.
  */
-@Singleton
+@Context // made at start, so that a setting it refuses stops the server from starting
 final class ClientAddress {
 
+    static final String FORWARDED_FOR = "X-Forwarded-For";
     private static final int IPV6_PREFIX_BYTES = 8;
 
-    private final Optional<String> header;
+    private final String header;
+    private final TrustedProxies proxies;
 
-    ClientAddress(@Value("${appkeys.client-address-header:}") String header) {
-        this.header = Optional.of(header.strip()).filter(name -> !name.isEmpty());
+    ClientAddress(
+            @Value("${appkeys.client-address-header:}") String header,
+            @Value("${appkeys.trusted-proxies:}") String proxies) {
+        this.proxies = TrustedProxies.of(AllowedNetworks.parse(proxies));
+        String named = header.strip();
+        if (!named.isEmpty() && this.proxies.none()) {
+            throw new ConfigurationException("appkeys.client-address-header (APPKEYS_CLIENT_ADDRESS_HEADER) is read"
+                    + " only from trusted proxies: name them in appkeys.trusted-proxies (APPKEYS_TRUSTED_PROXIES)");
+        }
+        this.header = named.isEmpty() ? FORWARDED_FOR : named;
+    }
+
+    /** The client's address, empty in the rare case the connection's peer has none. */
+    Optional<IpAddress> address(HttpRequest<?> request) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        if (remote == null || remote.getAddress() == null) {
+            return Optional.empty();
+        }
+        IpAddress peer = IpAddress.of(remote.getAddress());
+        if (!proxies.trusts(peer)) {
+            return Optional.of(peer);
+        }
+        return Optional.of(proxies.clientOf(peer, request.getHeaders().getAll(header)));
     }
 
     /** The client's address, as the audit log records it. */
     String of(HttpRequest<?> request) {
-        return header.flatMap(name -> Optional.ofNullable(request.getHeaders().get(name)))
-                .map(value -> value.substring(value.lastIndexOf(',') + 1).strip())
-                .filter(ClientAddress::isAddress)
-                .orElseGet(() -> peer(request));
+        return address(request).map(IpAddress::toString).orElse("unknown");
     }
 
     /**
@@ -38,32 +62,20 @@ final class ClientAddress {
      * client typically holds whole and could otherwise walk through address by address.
      */
     String source(HttpRequest<?> request) {
-        String address = of(request);
-        if (address.indexOf(':') < 0) {
-            return address;
-        }
-        try {
-            byte[] bytes = InetAddress.getByName(address).getAddress();
-            if (bytes.length <= IPV6_PREFIX_BYTES) {
-                return address;
-            }
-            byte[] network = new byte[16];
-            System.arraycopy(bytes, 0, network, 0, IPV6_PREFIX_BYTES);
-            return InetAddress.getByAddress(network).getHostAddress() + "/64";
-        } catch (UnknownHostException e) {
-            return address;
-        }
+        return source(address(request));
     }
 
-    private static String peer(HttpRequest<?> request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+    /** {@link #source(HttpRequest)} of an address already read. */
+    static String source(Optional<IpAddress> address) {
+        return address.map(ClientAddress::source).orElse("unknown");
     }
 
-    /** An IPv4 or IPv6 literal, by its characters: nothing that would need a name lookup or a log escape. */
-    private static boolean isAddress(String value) {
-        return !value.isEmpty()
-                && value.length() <= 45
-                && value.chars().allMatch(c -> c == '.' || c == ':' || Character.digit(c, 16) >= 0);
+    private static String source(IpAddress address) {
+        byte[] bytes = address.bytes();
+        if (bytes.length <= IPV6_PREFIX_BYTES) {
+            return address.toString();
+        }
+        byte[] network = Arrays.copyOf(Arrays.copyOf(bytes, IPV6_PREFIX_BYTES), 16);
+        return IpAddress.of(network) + "/64";
     }
 }

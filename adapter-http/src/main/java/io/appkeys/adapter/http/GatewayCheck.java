@@ -42,7 +42,9 @@ final class GatewayCheck implements Ordered {
     @Nullable
     HttpResponse<?> answer(HttpRequest<?> request) {
         String resource = request.getParameters().get(AuthzController.RESOURCE);
-        if (!ResourceName.isWellFormed(resource)) {
+        String metadata = request.getParameters().get(AuthzController.METADATA);
+        if (!ResourceName.isWellFormed(resource)
+                || (metadata != null && !metadata.equals("true") && !metadata.equals("false"))) {
             return null;
         }
         Attempt attempt = credentials.read(request);
@@ -53,7 +55,7 @@ final class GatewayCheck implements Ordered {
                     && authorization
                             .authorize(principal, new ResourceName(resource))
                             .allowed()) {
-                return AuthzController.allowed(principal);
+                return AuthzController.allowed(principal, "true".equals(metadata));
             }
         }
         // not answered here: the filter decides, on the same attempt (stored only now, off the fast path)

@@ -1,6 +1,7 @@
 package io.appkeys.adapter.http;
 
 import io.appkeys.core.domain.AccountName;
+import io.appkeys.core.domain.IpAddress;
 import io.appkeys.core.port.in.Attempt;
 import io.appkeys.core.port.in.AuthenticateUseCase;
 import io.micronaut.http.HttpRequest;
@@ -47,6 +48,8 @@ final class RequestCredentials {
 
     /** Reads the request's credentials afresh, for a caller that may answer the request itself. */
     Attempt read(HttpRequest<?> request) {
+        Optional<IpAddress> from = clients.address(request);
+        String source = ClientAddress.source(from);
         String appKey = request.getHeaders().get(APP_KEY);
         if (appKey == null) {
             String token = request.getHeaders().get(SIGNED_TOKEN);
@@ -57,10 +60,10 @@ final class RequestCredentials {
                         .orElse(null);
             }
             if (token != null) {
-                return authentication.attemptToken(token, clients.source(request));
+                return authentication.attemptToken(token, source, from);
             }
         }
-        return authentication.attempt(appKey, request.getHeaders().get(APP_TOKEN), clients.source(request));
+        return authentication.attempt(appKey, request.getHeaders().get(APP_TOKEN), source, from);
     }
 
     /** Keeps what {@link #read} gave on the request, for {@link #attempt} to return to the filters after. */
@@ -74,5 +77,10 @@ final class RequestCredentials {
                 .getFirst(ACCOUNT_PARAMETER)
                 .map(named -> named.equals(account.value()))
                 .orElse(true);
+    }
+
+    /** The account {@code ?an=} names, if any. @throws io.appkeys.core.domain.InvalidInputException if malformed */
+    static Optional<AccountName> namedAccount(HttpRequest<?> request) {
+        return request.getParameters().getFirst(ACCOUNT_PARAMETER).map(AccountName::new);
     }
 }

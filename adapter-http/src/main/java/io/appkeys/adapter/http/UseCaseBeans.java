@@ -1,6 +1,7 @@
 package io.appkeys.adapter.http;
 
 import io.appkeys.core.AppKeys;
+import io.appkeys.core.port.in.ActInAccountUseCase;
 import io.appkeys.core.port.in.AddUserUseCase;
 import io.appkeys.core.port.in.AuthenticateUseCase;
 import io.appkeys.core.port.in.AuthorizeUseCase;
@@ -11,6 +12,7 @@ import io.appkeys.core.port.in.CreateAppKeyUseCase;
 import io.appkeys.core.port.in.CreateRoleUseCase;
 import io.appkeys.core.port.in.DefineResourceUseCase;
 import io.appkeys.core.port.in.DeleteAppKeyUseCase;
+import io.appkeys.core.port.in.ExportAppKeysUseCase;
 import io.appkeys.core.port.in.FindAccountUseCase;
 import io.appkeys.core.port.in.FinishRenewalUseCase;
 import io.appkeys.core.port.in.GetAccountSettingsUseCase;
@@ -30,6 +32,8 @@ import io.appkeys.core.port.in.RemoveUserUseCase;
 import io.appkeys.core.port.in.RenewAppTokenUseCase;
 import io.appkeys.core.port.in.SetAppKeyActiveUseCase;
 import io.appkeys.core.port.in.SetAppKeyExpiryUseCase;
+import io.appkeys.core.port.in.SetAppKeyMetadataUseCase;
+import io.appkeys.core.port.in.SetAppKeyNetworksUseCase;
 import io.appkeys.core.port.in.UnlinkRoleUseCase;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -40,6 +44,26 @@ import jakarta.inject.Singleton;
  */
 @Factory
 class UseCaseBeans {
+
+    @Singleton
+    ActInAccountUseCase actInAccount(AppKeys appKeys) {
+        return appKeys.use(ActInAccountUseCase.class);
+    }
+
+    @Singleton
+    ExportAppKeysUseCase exportAppKeys(AppKeys appKeys) {
+        return appKeys.use(ExportAppKeysUseCase.class);
+    }
+
+    @Singleton
+    SetAppKeyNetworksUseCase setAppKeyNetworks(AppKeys appKeys) {
+        return appKeys.use(SetAppKeyNetworksUseCase.class);
+    }
+
+    @Singleton
+    SetAppKeyMetadataUseCase setAppKeyMetadata(AppKeys appKeys) {
+        return appKeys.use(SetAppKeyMetadataUseCase.class);
+    }
 
     @Singleton
     GetAccountSettingsUseCase getAccountSettings(AppKeys appKeys) {

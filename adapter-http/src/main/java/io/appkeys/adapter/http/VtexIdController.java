@@ -3,6 +3,7 @@ package io.appkeys.adapter.http;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.appkeys.core.domain.AuthenticationResult;
+import io.appkeys.core.domain.IpAddress;
 import io.appkeys.core.domain.KeyPrincipal;
 import io.appkeys.core.domain.LoginResult;
 import io.appkeys.core.port.in.Attempt;
@@ -96,10 +97,12 @@ final class VtexIdController {
                             content = @Content(schema = @Schema(implementation = Credentials.class)))
                     byte[] body) {
         JsonNode credentials = Bodies.object(body);
+        Optional<IpAddress> from = clients.address(request);
         Attempt attempt = authentication.attempt(
                 Bodies.text(credentials, "appkey").orElse(null),
                 Bodies.text(credentials, "apptoken").orElse(null),
-                clients.source(request));
+                ClientAddress.source(from),
+                from);
         return CompletableFuture.supplyAsync(() -> login.login(attempt), blocking)
                 .thenCompose(result -> {
                     if (result instanceof LoginResult.LoggedIn loggedIn) {
@@ -136,8 +139,9 @@ final class VtexIdController {
                             required = true,
                             content = @Content(schema = @Schema(implementation = TokenBody.class)))
                     byte[] body) {
+        Optional<IpAddress> from = clients.address(request);
         Attempt attempt = authentication.attemptToken(
-                Bodies.text(Bodies.object(body), "token").orElse(null), clients.source(request));
+                Bodies.text(Bodies.object(body), "token").orElse(null), ClientAddress.source(from), from);
         Optional<AuthenticationResult> quick = authentication.authenticateWithoutBlocking(attempt);
         CompletionStage<AuthenticationResult> decided = quick.isPresent()
                 ? CompletableFuture.completedFuture(quick.get())

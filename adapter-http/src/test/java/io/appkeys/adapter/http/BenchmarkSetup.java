@@ -6,16 +6,21 @@ import io.appkeys.core.AppKeys;
 import io.appkeys.core.crypto.Argon2Parameters;
 import io.appkeys.core.domain.Account;
 import io.appkeys.core.domain.AccountName;
+import io.appkeys.core.domain.AllowedNetworks;
 import io.appkeys.core.domain.AppToken;
 import io.appkeys.core.domain.Caller;
 import io.appkeys.core.domain.CreatedAppKey;
 import io.appkeys.core.domain.Email;
+import io.appkeys.core.domain.KeyMetadata;
+import io.appkeys.core.domain.KeyRef;
 import io.appkeys.core.domain.Label;
 import io.appkeys.core.domain.LicenseManager;
 import io.appkeys.core.domain.PrincipalRef;
 import io.appkeys.core.domain.Role;
 import io.appkeys.core.fixtures.AllUseCases;
 import io.appkeys.core.port.in.NewAccount;
+import io.appkeys.core.port.in.SetAppKeyMetadataUseCase;
+import io.appkeys.core.port.in.SetAppKeyNetworksUseCase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +33,8 @@ import java.util.Set;
 
 /**
  * Prepares the store for the wrk benchmark (src/test/bench/run.sh), through core as an operator would: an
- * account {@code bench}, a key holding the Owner role whose pair goes to {@code valid.txt}, and for the flood
+ * account {@code bench}, a key holding the Owner role whose pair goes to {@code valid.txt}, another restricted to
+ * networks that include 127.0.0.1 and carrying metadata, whose pair goes to {@code restricted.txt}, and for the flood
  * {@code wrong-same.txt} (well-formed wrong tokens for that key) and {@code wrong-other.txt} (well-formed wrong
  * tokens for other keys of the account, and for appKeys that do not exist); for the refusal figures
  * {@code wrong-existing.txt} (wrong tokens for existing keys other than the valid one) and {@code unknown.txt}
@@ -65,6 +71,25 @@ public final class BenchmarkSetup {
             Files.writeString(
                     out.resolve("valid.txt"),
                     valid.key().appKey() + " " + valid.token().reveal() + "\n");
+
+            CreatedAppKey restricted = appKeys.createAppKey(master, new Label("restricted"));
+            appKeys.linkRoles(master, new PrincipalRef.ByAppKey(restricted.key().appKey()), Set.of(owner.id()));
+            appKeys.use(SetAppKeyNetworksUseCase.class)
+                    .setAppKeyNetworks(
+                            master,
+                            KeyRef.of(restricted.key().id()),
+                            AllowedNetworks.parse("10.0.0.0/8, 192.168.0.0/16, 2001:db8::/32, 127.0.0.0/8"));
+            appKeys.use(SetAppKeyMetadataUseCase.class)
+                    .setAppKeyMetadata(
+                            master,
+                            KeyRef.of(restricted.key().id()),
+                            Optional.of(KeyMetadata.of("{\"owner\":\"orders team\",\"plan\":\"gold\","
+                                    + "\"environment\":\"production\",\"limits\":{\"rps\":500,\"burst\":1000},"
+                                    + "\"tags\":[\"checkout\",\"orders\",\"internal\"],\"contact\":"
+                                    + "\"orders-oncall@bench.example\"}")));
+            Files.writeString(
+                    out.resolve("restricted.txt"),
+                    restricted.key().appKey() + " " + restricted.token().reveal() + "\n");
 
             List<String> same = new ArrayList<>();
             for (int i = 0; i < WRONG_TOKENS; i++) {

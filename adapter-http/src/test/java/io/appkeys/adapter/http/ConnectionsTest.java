@@ -1,6 +1,7 @@
 package io.appkeys.adapter.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.appkeys.adapter.persistence.TestDatabases;
@@ -14,6 +15,7 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -138,7 +140,7 @@ class ConnectionsTest {
     }
 
     @Test
-    void forwardingHeaders_areIgnored_unlessTheOperatorNamesOne() {
+    void forwardingHeaders_areIgnored_unlessTheyComeFromATrustedProxy() {
         Tenant tenant = Tenant.create(server.appKeys());
         Credentials guess = tenant.admin.withToken(
                 AppToken.fromBody("P".repeat(AppToken.BODY_LENGTH)).reveal());
@@ -152,8 +154,8 @@ class ConnectionsTest {
         }
         assertEquals(429, status, "a client cannot escape the throttle by naming another address");
 
-        try (TestServer proxied = new TestServer(
-                TestDatabases.freshH2(directory), Map.of("appkeys.client-address-header", "X-Forwarded-For"))) {
+        try (TestServer proxied =
+                new TestServer(TestDatabases.freshH2(directory), Map.of("appkeys.trusted-proxies", "127.0.0.1"))) {
             Tenant behind = Tenant.create(proxied.appKeys());
             Credentials owner = behind.keyWithRoles("owner", io.appkeys.core.domain.LicenseManager.OWNER);
             Credentials wrong = owner.withToken(guess.appToken());
@@ -185,6 +187,28 @@ class ConnectionsTest {
                             .orElseThrow()
                             .event()
                             .origin());
+        }
+    }
+
+    @Test
+    void aForwardingHeaderWithoutTrustedProxies_orABadProxyRange_stopsTheServerFromStarting() {
+        for (Map<String, Object> settings : List.<Map<String, Object>>of(
+                Map.of("appkeys.client-address-header", "X-Real-IP"),
+                Map.of("appkeys.trusted-proxies", "10.0.0.1/8"))) {
+            RuntimeException refused = assertThrows(
+                    RuntimeException.class,
+                    () -> new TestServer(
+                                    TestDatabases.freshH2(directory.resolve("refused-" + settings.size())), settings)
+                            .close(),
+                    settings::toString);
+            Throwable cause = refused;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            assertTrue(
+                    cause.getMessage().contains("trusted-proxies")
+                            || cause.getMessage().contains("10.0.0.1/8"),
+                    cause::toString);
         }
     }
 

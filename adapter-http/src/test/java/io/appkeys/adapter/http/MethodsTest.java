@@ -47,8 +47,10 @@ class MethodsTest {
         String renewal = "/api/vtexid/apikey/" + key.appKey() + "/apitoken/";
         Map<String, Set<String>> endpoints = new LinkedHashMap<>();
         endpoints.put("/api/vlm/appkeys", Set.of("GET", "POST"));
-        endpoints.put("/api/vlm/appkeys/" + key.id(), Set.of("PUT", "DELETE"));
+        endpoints.put("/api/vlm/appkeys/" + key.id(), Set.of("GET", "PUT", "DELETE"));
+        endpoints.put("/api/vlm/account/appkeys/export?format=csv", Set.of("GET"));
         endpoints.put("/api/vlm/account", Set.of("GET"));
+        endpoints.put("/api/vlm/account/settings", Set.of("GET", "PUT"));
         endpoints.put(renewal + "renew", Set.of("PATCH"));
         endpoints.put(renewal + "finish-renewal", Set.of("PATCH"));
         endpoints.put(renewal + "cancel-renewal", Set.of("PATCH"));

@@ -5,6 +5,7 @@ import io.appkeys.core.domain.AppKeyDetails;
 import io.appkeys.core.domain.KeyRef;
 import io.appkeys.core.domain.PrincipalRef;
 import io.appkeys.core.domain.Role;
+import io.appkeys.core.domain.TokenStatus;
 import java.util.List;
 
 /**
@@ -30,7 +31,10 @@ record State(List<String> keys, List<String> users, long auditRows) {
 
     private static String describe(AppKeyDetails details) {
         AppKey key = details.key();
-        return key.appKey() + " " + key.label() + " active=" + key.active() + " " + details.tokens() + " roles "
+        TokenStatus tokens = details.tokens(); // what a request can change of them: not their age nor last use
+        return key.appKey() + " " + key.label() + " active=" + key.active() + " expires=" + key.expiresIn()
+                + " networks=" + key.networks() + " metadata=" + key.metadata() + " token=" + tokens.tokenCreatedIn()
+                + " new=" + tokens.newTokenCreatedIn() + " ends=" + tokens.tokenExpiresIn() + " roles "
                 + roleIds(details.roles());
     }
 

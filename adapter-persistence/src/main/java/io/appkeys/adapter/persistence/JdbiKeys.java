@@ -1,6 +1,7 @@
 package io.appkeys.adapter.persistence;
 
 import io.appkeys.core.domain.AccountName;
+import io.appkeys.core.domain.AllowedNetworks;
 import io.appkeys.core.domain.AppKey;
 import io.appkeys.core.domain.AppKeyId;
 import io.appkeys.core.domain.AppKeyName;
@@ -8,6 +9,7 @@ import io.appkeys.core.domain.ConflictException;
 import io.appkeys.core.domain.DuplicateAppKeyException;
 import io.appkeys.core.domain.IssuedToken;
 import io.appkeys.core.domain.KeyCredentials;
+import io.appkeys.core.domain.KeyMetadata;
 import io.appkeys.core.domain.NotFoundException;
 import io.appkeys.core.domain.Page;
 import io.appkeys.core.domain.PageRequest;
@@ -15,6 +17,7 @@ import io.appkeys.core.domain.TokenHash;
 import io.appkeys.core.domain.TokenSlot;
 import io.appkeys.core.port.out.AppKeyStore;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -36,7 +39,7 @@ final class JdbiKeys implements AppKeyStore {
         try {
             db.use(h -> h.createUpdate("INSERT INTO app_keys (" + Rows.KEY_COLUMNS + ") VALUES (:id, :account,"
                             + " :appKey, :label, :createdIn, :active, :lastUsedIn, :hash, :tokenCreatedIn, NULL, NULL,"
-                            + " :expiresIn, :tokenLastUsedIn, NULL, NULL)")
+                            + " :expiresIn, :tokenLastUsedIn, NULL, NULL, :networks, :metadata)")
                     .bind("id", key.id().value())
                     .bind("account", key.account().value())
                     .bind("appKey", key.appKey().value())
@@ -48,6 +51,8 @@ final class JdbiKeys implements AppKeyStore {
                     .bind("tokenCreatedIn", Rows.time(token.createdIn()))
                     .bind("expiresIn", Rows.time(key.expiresIn().orElse(null)))
                     .bind("tokenLastUsedIn", Rows.time(token.lastUsedIn().orElse(null)))
+                    .bind("networks", networks(key.networks()))
+                    .bind("metadata", key.metadata().map(KeyMetadata::json).orElse(null))
                     .execute());
         } catch (Db.Violation e) {
             if (e.names("app_keys_app_key_unique")) {
@@ -111,7 +116,8 @@ final class JdbiKeys implements AppKeyStore {
                 query -> query.bind(
                                 "renewalsEndedIfFrom", Rows.time(filter.now().minus(filter.expirationPeriod())))
                         .bind("now", Rows.time(filter.now()))
-                        .bind("issuedBy", Rows.time(filter.issuedBy())));
+                        // stored times have microseconds: the latest of those at or before the cut
+                        .bind("issuedBy", Rows.time(filter.issuedBy().truncatedTo(ChronoUnit.MICROS))));
     }
 
     @Override
@@ -143,6 +149,32 @@ final class JdbiKeys implements AppKeyStore {
                         .bind("id", id.value())
                         .execute())
                 > 0;
+    }
+
+    @Override
+    public boolean setNetworks(AppKeyId id, AllowedNetworks networks) {
+        return changed(id, "allowed_networks", networks(networks));
+    }
+
+    @Override
+    public boolean setMetadata(AppKeyId id, Optional<KeyMetadata> metadata) {
+        return changed(id, "metadata", metadata.map(KeyMetadata::json).orElse(null));
+    }
+
+    /** Sets a nullable text column when it holds something else; whether it did. */
+    private boolean changed(AppKeyId id, String column, String value) {
+        String unchanged =
+                value == null ? column + " IS NOT NULL" : "(" + column + " IS NULL OR " + column + " <> :value)";
+        return db.with(h -> h.createUpdate(
+                                "UPDATE app_keys SET " + column + " = :value WHERE id = :id AND " + unchanged)
+                        .bind("value", value)
+                        .bind("id", id.value())
+                        .execute())
+                > 0;
+    }
+
+    private static String networks(AllowedNetworks networks) {
+        return networks.anywhere() ? null : networks.toString();
     }
 
     @Override

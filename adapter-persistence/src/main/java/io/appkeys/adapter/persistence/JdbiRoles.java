@@ -13,12 +13,15 @@ import io.appkeys.core.domain.RoleName;
 import io.appkeys.core.domain.RoleWithProducts;
 import io.appkeys.core.port.out.RoleStore;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -121,8 +124,8 @@ final class JdbiRoles implements RoleStore {
 
     @Override
     public void unlinkAll(AccountName account, PrincipalId principal) {
-        db.use(h -> h.createUpdate("DELETE FROM role_links WHERE account = :account AND principal_id = :principal")
-                .bind("account", account.value())
+        // every account's links: a key may hold roles that other accounts granted it
+        db.use(h -> h.createUpdate("DELETE FROM role_links WHERE principal_id = :principal")
                 .bind("principal", principal.value())
                 .execute());
     }
@@ -134,6 +137,24 @@ final class JdbiRoles implements RoleStore {
                         + " WHERE r.account = :account AND l.principal_id = :principal",
                 account,
                 Map.of("principal", principal.value())));
+    }
+
+    @Override
+    public Map<PrincipalId, Set<RoleId>> linksOf(AccountName account, Collection<? extends PrincipalId> principals) {
+        Map<PrincipalId, Set<RoleId>> found = new HashMap<>();
+        if (principals.isEmpty()) {
+            return found;
+        }
+        Map<UUID, PrincipalId> byValue = new HashMap<>();
+        principals.forEach(principal -> byValue.put(principal.value(), principal));
+        db.use(h -> h.createQuery("SELECT principal_id, role_id FROM role_links WHERE account = :account"
+                        + " AND principal_id IN (<principals>)")
+                .bind("account", account.value())
+                .bindList("principals", List.copyOf(byValue.keySet()))
+                .map((rs, ctx) -> Map.entry(Rows.uuid(rs, "principal_id"), new RoleId(rs.getInt("role_id"))))
+                .forEach(link -> found.computeIfAbsent(byValue.get(link.getKey()), principal -> new HashSet<>())
+                        .add(link.getValue())));
+        return found;
     }
 
     @Override

@@ -80,7 +80,8 @@ final class JdbiUsers implements UserStore {
                         + " u.created_in, u.id = a.master_user_id AS master"
                         + " FROM (SELECT COUNT(*) AS total FROM users WHERE account = :account) t"
                         + " LEFT JOIN (SELECT " + COLUMNS + " FROM users WHERE account = :account"
-                        + " ORDER BY created_in, id LIMIT :limit OFFSET :offset) u ON 1 = 1"
+                        + " ORDER BY account, created_in, id LIMIT :limit OFFSET :offset) u ON 1 = 1" // index order
+                        // (see Keyset)
                         + " LEFT JOIN accounts a ON a.name = u.account"
                         + " ORDER BY u.created_in, u.id")
                 .bind("account", account.value())

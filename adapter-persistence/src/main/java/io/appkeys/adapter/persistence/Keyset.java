@@ -53,12 +53,16 @@ final class Keyset {
             Row<T> row,
             Function<T, Instant> time,
             Function<T, UUID> id) {
-        String after = page.after().isPresent() ? " AND (created_in, id) > (:afterTime, :afterId)" : "";
+        // H2 ranges over the index with the first comparison (the row comparison alone it only filters by), and
+        // reads it in order only when the ORDER BY names the index's columns from the first, account included
+        String after = page.after().isPresent()
+                ? " AND created_in >= :afterTime AND (created_in, id) > (:afterTime, :afterId)"
+                : "";
         String where = condition.sql().isEmpty() ? "" : " AND (" + condition.sql() + ")";
         RowMapper<T> mapper = (rs, ctx) -> row.map(rs);
         List<T> rows = db.with(h -> {
             Query query = h.createQuery("SELECT " + columns + " FROM " + table + " WHERE account = :account" + where
-                            + after + " ORDER BY created_in, id LIMIT :limit")
+                            + after + " ORDER BY account, created_in, id LIMIT :limit")
                     .bind("account", account.value())
                     .bind("limit", page.limit() + 1);
             condition.binding().accept(query);

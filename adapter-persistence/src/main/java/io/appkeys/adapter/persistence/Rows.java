@@ -1,12 +1,14 @@
 package io.appkeys.adapter.persistence;
 
 import io.appkeys.core.domain.AccountName;
+import io.appkeys.core.domain.AllowedNetworks;
 import io.appkeys.core.domain.AppKey;
 import io.appkeys.core.domain.AppKeyId;
 import io.appkeys.core.domain.AppKeyName;
 import io.appkeys.core.domain.Email;
 import io.appkeys.core.domain.IssuedToken;
 import io.appkeys.core.domain.KeyCredentials;
+import io.appkeys.core.domain.KeyMetadata;
 import io.appkeys.core.domain.Label;
 import io.appkeys.core.domain.PersonName;
 import io.appkeys.core.domain.TokenHash;
@@ -28,7 +30,7 @@ final class Rows {
 
     static final String KEY_COLUMNS = "id, account, app_key, label, created_in, active, last_used_in, token_hash,"
             + " token_created_in, new_token_hash, new_token_created_in, expires_in, token_last_used_in,"
-            + " new_token_last_used_in, auto_finish_in";
+            + " new_token_last_used_in, auto_finish_in, allowed_networks, metadata";
 
     private Rows() {}
 
@@ -69,7 +71,9 @@ final class Rows {
                 instant(rs, "created_in"),
                 rs.getBoolean("active"),
                 Optional.ofNullable(instant(rs, "last_used_in")),
-                Optional.ofNullable(instant(rs, "expires_in")));
+                Optional.ofNullable(instant(rs, "expires_in")),
+                AllowedNetworks.parse(rs.getString("allowed_networks")),
+                Optional.ofNullable(rs.getString("metadata")).map(KeyMetadata::of));
     }
 
     static StoredKey storedKey(ResultSet rs) throws SQLException {

@@ -11,8 +11,9 @@ import java.util.function.Predicate;
 /**
  * Who may manage what. The master user may do everything on its account; everyone else needs the named
  * resources: {@code ViewApiKeys} or {@code Save_User} to view keys, {@code EditApiKeys} or {@code Save_User} to
- * change them, {@code EditApiKeysSettings} to change the account's key settings, {@code RenewApiToken} and another credential than the key itself to renew its token,
- * {@code Save_User} to manage users, roles and resources. Acting on another account is never allowed.
+ * change them, {@code EditApiKeysSettings} to change the account's key settings, {@code RenewApiToken} and
+ * another credential than the key itself to renew its token, {@code Save_User} to manage users, roles and
+ * resources. Acting on another account is never allowed.
  */
 public final class AccessPolicy {
 

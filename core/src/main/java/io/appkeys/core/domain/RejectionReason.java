@@ -6,5 +6,6 @@ public enum RejectionReason {
     UNKNOWN_KEY,
     INACTIVE_KEY,
     EXPIRED_KEY,
+    DISALLOWED_ADDRESS,
     WRONG_TOKEN
 }

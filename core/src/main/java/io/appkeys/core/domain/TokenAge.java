@@ -11,7 +11,8 @@ import java.util.Locale;
  * the cadence (3 or 6 months) has passed since the token was issued, overdue once twice the cadence has. Months
  * are calendar months in UTC: a token issued on 5 January at 10:00 is due on 5 April at 10:00. Where the day does
  * not exist in the later month, the token is due when that month ends: one issued on 30 November is due on
- * 1 March at 00:00, as is one issued on 29 November, so a later token is never due before an earlier one.
+ * 1 March at 00:00, as is one issued on 29 November when February has 28 days, so a later token is never due
+ * before an earlier one.
  */
 public enum TokenAge {
     OK,

@@ -1,6 +1,7 @@
 package io.appkeys.core.memory;
 
 import io.appkeys.core.domain.AccountName;
+import io.appkeys.core.domain.AllowedNetworks;
 import io.appkeys.core.domain.AppKey;
 import io.appkeys.core.domain.AppKeyId;
 import io.appkeys.core.domain.AppKeyName;
@@ -8,6 +9,7 @@ import io.appkeys.core.domain.ConflictException;
 import io.appkeys.core.domain.DuplicateAppKeyException;
 import io.appkeys.core.domain.IssuedToken;
 import io.appkeys.core.domain.KeyCredentials;
+import io.appkeys.core.domain.KeyMetadata;
 import io.appkeys.core.domain.NotFoundException;
 import io.appkeys.core.domain.Page;
 import io.appkeys.core.domain.PageRequest;
@@ -115,6 +117,28 @@ final class InMemoryKeys implements AppKeyStore {
     }
 
     @Override
+    public boolean setNetworks(AppKeyId id, AllowedNetworks networks) {
+        return memory.locked(() -> {
+            StoredKey stored = keys.get(id);
+            return stored != null
+                    && !stored.key().networks().equals(networks)
+                    && update(
+                            id, current -> new StoredKey(current.key().withNetworks(networks), current.credentials()));
+        });
+    }
+
+    @Override
+    public boolean setMetadata(AppKeyId id, Optional<KeyMetadata> metadata) {
+        return memory.locked(() -> {
+            StoredKey stored = keys.get(id);
+            return stored != null
+                    && !stored.key().metadata().equals(metadata)
+                    && update(
+                            id, current -> new StoredKey(current.key().withMetadata(metadata), current.credentials()));
+        });
+    }
+
+    @Override
     public boolean delete(AppKeyId id) {
         return memory.locked(() -> {
             StoredKey removed = keys.remove(id);
@@ -195,7 +219,7 @@ final class InMemoryKeys implements AppKeyStore {
             lastUsed.forEach((use, at) -> update(
                     use.key(),
                     s -> new StoredKey(
-                            later(s.key().lastUsedIn(), at) ? withLastUsed(s.key(), at) : s.key(),
+                            later(s.key().lastUsedIn(), at) ? s.key().withLastUsedIn(Optional.of(at)) : s.key(),
                             usedToken(s.credentials(), use.tokenIssuedIn(), at))));
             return null;
         });
@@ -239,17 +263,5 @@ final class InMemoryKeys implements AppKeyStore {
 
     private static StoredKey withCredentials(StoredKey stored, KeyCredentials credentials) {
         return new StoredKey(stored.key(), credentials);
-    }
-
-    private static AppKey withLastUsed(AppKey key, Instant at) {
-        return new AppKey(
-                key.id(),
-                key.account(),
-                key.appKey(),
-                key.label(),
-                key.createdIn(),
-                key.active(),
-                Optional.of(at),
-                key.expiresIn());
     }
 }

@@ -10,6 +10,7 @@ import io.appkeys.core.domain.Role;
 import io.appkeys.core.domain.RoleId;
 import io.appkeys.core.domain.RoleWithProducts;
 import io.appkeys.core.port.out.RoleStore;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -121,5 +122,22 @@ final class InMemoryRoles implements RoleStore {
                 .filter(role -> role != null && role.account().equals(account))
                 .sorted((a, b) -> Integer.compare(a.id().value(), b.id().value()))
                 .toList());
+    }
+
+    @Override
+    public Map<PrincipalId, Set<RoleId>> linksOf(AccountName account, Collection<? extends PrincipalId> principals) {
+        return memory.locked(() -> {
+            Map<PrincipalId, Set<RoleId>> found = new HashMap<>();
+            for (PrincipalId principal : principals) {
+                Set<RoleId> ids = links.getOrDefault(principal, Set.of()).stream()
+                        .filter(id -> roles.containsKey(id.value())
+                                && roles.get(id.value()).account().equals(account))
+                        .collect(Collectors.toSet());
+                if (!ids.isEmpty()) {
+                    found.put(principal, ids);
+                }
+            }
+            return found;
+        });
     }
 }

@@ -7,6 +7,7 @@ import io.appkeys.core.domain.AuditEvent;
 import io.appkeys.core.domain.Caller;
 import io.appkeys.core.domain.Change;
 import io.appkeys.core.domain.InvalidInputException;
+import io.appkeys.core.domain.KeyPrincipal;
 import io.appkeys.core.domain.NewRole;
 import io.appkeys.core.domain.PrincipalId;
 import io.appkeys.core.domain.PrincipalRef;
@@ -18,6 +19,7 @@ import io.appkeys.core.domain.RoleLinks;
 import io.appkeys.core.domain.RoleName;
 import io.appkeys.core.domain.RoleWithProducts;
 import io.appkeys.core.domain.UserId;
+import io.appkeys.core.port.in.ActInAccountUseCase;
 import io.appkeys.core.port.in.CreateRoleUseCase;
 import io.appkeys.core.port.in.DefineResourceUseCase;
 import io.appkeys.core.port.in.LinkRolesUseCase;
@@ -31,6 +33,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -44,7 +47,8 @@ public final class AccessService
                 ListRolesUseCase,
                 LinkRolesUseCase,
                 UnlinkRoleUseCase,
-                ListPrincipalRolesUseCase {
+                ListPrincipalRolesUseCase,
+                ActInAccountUseCase {
 
     private final Storage storage;
     private final AccountScope scope;
@@ -139,8 +143,21 @@ public final class AccessService
     public List<Role> rolesOf(Caller caller, PrincipalRef ref) {
         AccessPolicy.require(caller, AccessPolicy::mayManageAccess, "view role links");
         return storage.roles()
-                .rolesOf(
-                        caller.account(), scope.principal(caller.account(), ref).id());
+                .rolesOf(caller.account(), scope.grantee(caller.account(), ref).id());
+    }
+
+    @Override
+    public Optional<KeyPrincipal> actIn(KeyPrincipal key, AccountName account) {
+        if (key.account().equals(account)) {
+            return Optional.of(key);
+        }
+        List<Role> granted = storage.roles().rolesOf(account, key.id());
+        if (granted.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<ResourceName> resources = new HashSet<>();
+        granted.forEach(role -> resources.addAll(role.resources()));
+        return Optional.of(new KeyPrincipal(key.id(), account, key.appKey(), resources, key.metadata()));
     }
 
     /**
@@ -151,7 +168,7 @@ public final class AccessService
             Caller caller, PrincipalRef ref, Set<RoleId> roles, AuditAction action, LinkChange change) {
         Instant now = clock.instant();
         Changed changed = storage.transactions().inTransaction(() -> {
-            AccountScope.Named target = scope.principal(caller.account(), ref);
+            AccountScope.Named target = scope.grantee(caller.account(), ref);
             List<Role> named = roles.stream()
                     .sorted(Comparator.comparingInt(RoleId::value))
                     .map(id -> scope.role(caller.account(), id))

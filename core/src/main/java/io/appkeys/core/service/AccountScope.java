@@ -66,6 +66,21 @@ final class AccountScope {
                 () -> new NotFoundException("no user or app key " + describe(ref) + " in account " + account));
     }
 
+    /**
+     * Who may be granted the account's roles: one of its users or keys, or a key of another account named by its
+     * appKey (VTEX's external app keys), which is then granted only what this account grants it.
+     */
+    Named grantee(AccountName account, PrincipalRef ref) {
+        if (ref instanceof PrincipalRef.ByAppKey byAppKey
+                && !byAppKey.appKey().account().equals(account)) {
+            return storage.keys()
+                    .findByAppKey(byAppKey.appKey())
+                    .map(key -> new Named(key.id(), "external appkey:" + key.appKey(), Optional.of(key)))
+                    .orElseThrow(() -> new NotFoundException("no app key " + byAppKey.appKey() + " exists"));
+        }
+        return principal(account, ref);
+    }
+
     /** A role of the account; an unknown one is bad input, {@link UnknownRoleException}. */
     Role role(AccountName account, RoleId id) {
         return storage.roles().find(account, id).orElseThrow(() -> new UnknownRoleException(id, account));

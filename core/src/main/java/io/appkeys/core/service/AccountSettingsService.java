@@ -13,6 +13,7 @@ import io.appkeys.core.port.out.Storage;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * An account's settings: read by whoever may view its keys, changed by the master user or a holder of
@@ -37,23 +38,24 @@ public final class AccountSettingsService implements GetAccountSettingsUseCase, 
     }
 
     @Override
-    public AccountSettings changeAccountSettings(Caller caller, AccountSettings settings) {
+    public AccountSettings changeAccountSettings(Caller caller, UnaryOperator<AccountSettings> change) {
         AccessPolicy.require(caller, AccessPolicy::mayEditKeySettings, "change the account's settings");
-        if (settings.autoFinishAfter()
-                .filter(grace -> grace.compareTo(expirationPeriod) >= 0)
-                .isPresent()) {
-            throw new InvalidInputException("renewals finish by themselves after "
-                    + Durations.format(expirationPeriod) + " anyway: an automatic finish must come sooner, got "
-                    + Durations.format(settings.autoFinishAfter().get()));
-        }
-        storage.transactions().run(() -> {
+        return storage.transactions().inTransaction(() -> {
+            AccountSettings settings = change.apply(storage.accounts().settings(caller.account()));
+            if (settings.autoFinishAfter()
+                    .filter(grace -> grace.compareTo(expirationPeriod) >= 0)
+                    .isPresent()) {
+                throw new InvalidInputException("renewals finish by themselves after "
+                        + Durations.format(expirationPeriod) + " anyway: an automatic finish must come sooner, got "
+                        + Durations.format(settings.autoFinishAfter().get()));
+            }
             if (storage.accounts().saveSettings(caller.account(), settings)) {
                 storage.audit()
                         .append(AuditEvent.by(
                                 caller, clock.instant(), AuditAction.ACCOUNT_SETTINGS_CHANGED, describe(settings)));
             }
+            return settings;
         });
-        return settings;
     }
 
     private static String describe(AccountSettings settings) {

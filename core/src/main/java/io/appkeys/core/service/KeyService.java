@@ -2,6 +2,7 @@ package io.appkeys.core.service;
 
 import io.appkeys.core.domain.AccessPolicy;
 import io.appkeys.core.domain.AccountSettings;
+import io.appkeys.core.domain.AllowedNetworks;
 import io.appkeys.core.domain.AppKey;
 import io.appkeys.core.domain.AppKeyDetails;
 import io.appkeys.core.domain.AppKeyId;
@@ -16,6 +17,7 @@ import io.appkeys.core.domain.Durations;
 import io.appkeys.core.domain.InvalidInputException;
 import io.appkeys.core.domain.IssuedToken;
 import io.appkeys.core.domain.KeyCredentials;
+import io.appkeys.core.domain.KeyMetadata;
 import io.appkeys.core.domain.KeyRef;
 import io.appkeys.core.domain.Label;
 import io.appkeys.core.domain.ListedAppKey;
@@ -31,21 +33,31 @@ import io.appkeys.core.port.in.KeyFilter;
 import io.appkeys.core.port.in.ListAppKeysUseCase;
 import io.appkeys.core.port.in.SetAppKeyActiveUseCase;
 import io.appkeys.core.port.in.SetAppKeyExpiryUseCase;
+import io.appkeys.core.port.in.SetAppKeyMetadataUseCase;
+import io.appkeys.core.port.in.SetAppKeyNetworksUseCase;
 import io.appkeys.core.port.out.AppKeyStore.DueFilter;
 import io.appkeys.core.port.out.CredentialGenerator;
 import io.appkeys.core.port.out.SecretHasher;
 import io.appkeys.core.port.out.Storage;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
-/** App keys: created without roles, listed without tokens, switched on and off, deleted. */
+/**
+ * App keys: created without roles, listed without tokens, switched on and off, given an expiry, networks and
+ * metadata, deleted.
+ */
 public final class KeyService
         implements CreateAppKeyUseCase,
                 SetAppKeyExpiryUseCase,
                 ListAppKeysUseCase,
                 GetAppKeyUseCase,
                 SetAppKeyActiveUseCase,
+                SetAppKeyNetworksUseCase,
+                SetAppKeyMetadataUseCase,
                 DeleteAppKeyUseCase {
 
     /** Collisions of six random letters within one account are rare; this many in a row means a bug. */
@@ -153,26 +165,14 @@ public final class KeyService
                     + Durations.format(account.maxKeyLifetime().get()) + ": a key cannot be set to never expire");
         }
         Optional<Instant> expires = account.expiryFor(expiresIn, now);
-        Optional<AppKey> changed = storage.transactions().inTransaction(() -> {
-            AppKey key = scope.key(caller.account(), ref);
-            if (!storage.keys().setExpiry(key.id(), expires)) {
-                return Optional.empty(); // it had that expiry already
-            }
-            storage.audit()
-                    .append(AuditEvent.by(
-                            caller,
-                            now,
-                            AuditAction.KEY_EXPIRY_SET,
-                            "appkey:" + key.appKey() + " expires:"
-                                    + expires.map(Instant::toString).orElse("never")));
-            changes.record(Change.of(key.appKey()), now);
-            return Optional.of(key.withExpiresIn(expires));
-        });
-        if (changed.isEmpty()) {
-            return scope.key(caller.account(), ref);
-        }
-        changes.committed(Change.of(changed.get().appKey()));
-        return changed.get();
+        return change(
+                caller,
+                ref,
+                now,
+                key -> storage.keys().setExpiry(key.id(), expires),
+                AuditAction.KEY_EXPIRY_SET,
+                "expires:" + expires.map(Instant::toString).orElse("never"),
+                key -> key.withExpiresIn(expires));
     }
 
     private static void requireFuture(Optional<Instant> expiresIn, Instant now) {
@@ -182,29 +182,74 @@ public final class KeyService
     }
 
     @Override
+    public AppKey setAppKeyNetworks(Caller caller, KeyRef ref, AllowedNetworks networks) {
+        AccessPolicy.require(caller, AccessPolicy::mayEditKeys, "restrict app keys");
+        return change(
+                caller,
+                ref,
+                clock.instant(),
+                key -> storage.keys().setNetworks(key.id(), networks),
+                AuditAction.KEY_NETWORKS_SET,
+                "networks:" + (networks.anywhere() ? "anywhere" : networks.toString()),
+                key -> key.withNetworks(networks));
+    }
+
+    @Override
+    public AppKey setAppKeyMetadata(Caller caller, KeyRef ref, Optional<KeyMetadata> metadata) {
+        AccessPolicy.require(caller, AccessPolicy::mayEditKeys, "set the metadata of app keys");
+        return change(
+                caller,
+                ref,
+                clock.instant(),
+                key -> storage.keys().setMetadata(key.id(), metadata),
+                AuditAction.KEY_METADATA_SET,
+                "metadata:"
+                        + metadata.map(m -> m.json().getBytes(StandardCharsets.UTF_8).length + "bytes")
+                                .orElse("none"),
+                key -> key.withMetadata(metadata));
+    }
+
+    @Override
     public AppKey setAppKeyActive(Caller caller, KeyRef ref, boolean active) {
         AccessPolicy.require(caller, AccessPolicy::mayEditKeys, active ? "activate app keys" : "deactivate app keys");
-        Instant now = clock.instant();
-        Optional<AppKey> changed = storage.transactions().inTransaction(() -> {
+        return change(
+                caller,
+                ref,
+                clock.instant(),
+                key -> storage.keys().setActive(key.id(), active),
+                active ? AuditAction.KEY_ACTIVATED : AuditAction.KEY_DEACTIVATED,
+                "",
+                key -> key.withActive(active));
+    }
+
+    /**
+     * Makes one change to a key that every process must apply: {@code write} it (false when the key was that way
+     * already, perhaps just now by a concurrent call that audited it), audit it, and record it in the change feed,
+     * in one transaction; then wait for the other processes.
+     */
+    private AppKey change(
+            Caller caller,
+            KeyRef ref,
+            Instant now,
+            Predicate<AppKey> write,
+            AuditAction action,
+            String detail,
+            UnaryOperator<AppKey> changed) {
+        Optional<AppKey> done = storage.transactions().inTransaction(() -> {
             AppKey key = scope.key(caller.account(), ref);
-            if (!storage.keys().setActive(key.id(), active)) {
-                // in that state already (perhaps just now, by a concurrent call that audited it), or deleted
+            if (!write.test(key)) {
                 return Optional.empty();
             }
-            storage.audit()
-                    .append(AuditEvent.by(
-                            caller,
-                            now,
-                            active ? AuditAction.KEY_ACTIVATED : AuditAction.KEY_DEACTIVATED,
-                            "appkey:" + key.appKey()));
+            String target = "appkey:" + key.appKey() + (detail.isEmpty() ? "" : " " + detail);
+            storage.audit().append(AuditEvent.by(caller, now, action, target));
             changes.record(Change.of(key.appKey()), now);
-            return Optional.of(key.withActive(active));
+            return Optional.of(changed.apply(key));
         });
-        if (changed.isEmpty()) {
+        if (done.isEmpty()) {
             return scope.key(caller.account(), ref);
         }
-        changes.committed(Change.of(changed.get().appKey()));
-        return changed.get();
+        changes.committed(Change.of(done.get().appKey()));
+        return done.get();
     }
 
     @Override

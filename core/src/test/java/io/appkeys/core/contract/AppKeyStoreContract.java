@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.appkeys.core.domain.Account;
+import io.appkeys.core.domain.AllowedNetworks;
 import io.appkeys.core.domain.AppKey;
 import io.appkeys.core.domain.AppKeyId;
 import io.appkeys.core.domain.ConflictException;
 import io.appkeys.core.domain.DuplicateAppKeyException;
+import io.appkeys.core.domain.IpRange;
 import io.appkeys.core.domain.IssuedToken;
 import io.appkeys.core.domain.KeyCredentials;
+import io.appkeys.core.domain.KeyMetadata;
 import io.appkeys.core.domain.NotFoundException;
 import io.appkeys.core.domain.Page;
 import io.appkeys.core.domain.PageRequest;
@@ -387,6 +390,59 @@ public abstract class AppKeyStoreContract extends StorageContractSupport {
         assertFalse(listed.contains(young.id()));
         assertFalse(listed.contains(renewed.id()));
         assertFalse(listed.contains(finished.id()));
+    }
+
+    @Test
+    void networksAndMetadata_areKeptAsGiven_setAndClearedLater() {
+        Account account = newAccount();
+        AllowedNetworks networks = AllowedNetworks.parse("203.0.113.0/24, 2001:db8::/32, 198.51.100.7");
+        KeyMetadata metadata =
+                KeyMetadata.of("{\"owner\": \"billing\", \"plan\": [\"gold\", 3], \"note\": \"caf\u00e9\"}");
+        AppKey key = keyOf(account, at(1)).withNetworks(networks).withMetadata(Optional.of(metadata));
+        storage.keys().insert(key, token(at(1)));
+
+        AppKey found = storage.keys().find(account.name(), key.id()).orElseThrow();
+        assertEquals(key, found);
+        assertEquals(networks, found.networks());
+        assertEquals(metadata.json(), found.metadata().orElseThrow().json());
+        assertEquals(
+                key,
+                storage.keys().findWithCredentials(key.appKey()).orElseThrow().key());
+
+        AllowedNetworks other = AllowedNetworks.parse("10.0.0.0/8");
+        assertTrue(storage.keys().setNetworks(key.id(), other));
+        assertFalse(storage.keys().setNetworks(key.id(), other));
+        assertTrue(storage.keys().setMetadata(key.id(), Optional.empty()));
+        assertFalse(storage.keys().setMetadata(key.id(), Optional.empty()));
+        assertEquals(
+                key.withNetworks(other).withMetadata(Optional.empty()),
+                storage.keys().find(account.name(), key.id()).orElseThrow());
+
+        assertTrue(storage.keys().setNetworks(key.id(), AllowedNetworks.ANYWHERE));
+        assertFalse(storage.keys().setNetworks(key.id(), AllowedNetworks.ANYWHERE));
+        assertTrue(storage.keys().setMetadata(key.id(), Optional.of(metadata)));
+        assertEquals(
+                key.withNetworks(AllowedNetworks.ANYWHERE),
+                storage.keys().find(account.name(), key.id()).orElseThrow());
+        assertFalse(storage.keys().setNetworks(AppKeyId.random(), other));
+        assertFalse(storage.keys().setMetadata(AppKeyId.random(), Optional.of(metadata)));
+    }
+
+    @Test
+    void theLargestNetworksAndMetadata_fit() {
+        Account account = newAccount();
+        List<IpRange> ranges = new ArrayList<>();
+        for (int i = 0; i < AllowedNetworks.MAX_RANGES; i++) {
+            ranges.add(IpRange.parse("ffff:ffff:ffff:ffff:ffff:ffff:ffff:" + Integer.toHexString(0xff00 + i) + "/128"));
+        }
+        String big = "{\"x\":\"" + "\u00e9".repeat((KeyMetadata.MAX_BYTES - 8) / 2) + "\"}";
+        AppKey key = keyOf(account, at(1))
+                .withNetworks(AllowedNetworks.of(ranges))
+                .withMetadata(Optional.of(KeyMetadata.of(big)));
+
+        storage.keys().insert(key, token(at(1)));
+
+        assertEquals(key, storage.keys().find(account.name(), key.id()).orElseThrow());
     }
 
     private TokenUse use(AppKey key, Instant issuedIn) {

@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.appkeys.core.domain.Account;
 import io.appkeys.core.domain.AppKey;
+import io.appkeys.core.domain.AppKeyId;
 import io.appkeys.core.domain.ConflictException;
 import io.appkeys.core.domain.NewRole;
 import io.appkeys.core.domain.NotFoundException;
+import io.appkeys.core.domain.PrincipalId;
 import io.appkeys.core.domain.Resource;
 import io.appkeys.core.domain.ResourceName;
 import io.appkeys.core.domain.Role;
@@ -19,6 +21,7 @@ import io.appkeys.core.domain.RoleName;
 import io.appkeys.core.domain.RoleWithProducts;
 import io.appkeys.core.domain.UserId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -65,6 +68,29 @@ public abstract class RoleStoreContract extends StorageContractSupport {
         assertEquals(
                 List.of(RoleWithProducts.of(reader, Set.of("Billing", "Orders")), RoleWithProducts.of(empty, Set.of())),
                 storage.roles().listWithProducts(account.name()));
+    }
+
+    @Test
+    void linksOf_givesEachPrincipalsRoleIds_inOneRead_andOnlyThoseOfTheAccount() {
+        Account account = accountWithResources();
+        Account other = accountWithResources();
+        Role reader = newRole(account, "Reader", Set.of(READ));
+        Role writer = newRole(account, "Writer", Set.of(WRITE));
+        Role theirs = newRole(other, "Reader", Set.of(READ));
+        AppKeyId both = AppKeyId.random();
+        AppKeyId one = AppKeyId.random();
+        AppKeyId none = AppKeyId.random();
+        AppKeyId foreign = AppKeyId.random();
+        storage.roles().link(account.name(), both, reader.id());
+        storage.roles().link(account.name(), both, writer.id());
+        storage.roles().link(account.name(), one, writer.id());
+        storage.roles().link(other.name(), foreign, theirs.id());
+
+        Map<PrincipalId, Set<RoleId>> links =
+                storage.roles().linksOf(account.name(), List.of(both, one, none, foreign));
+
+        assertEquals(Map.of(both, Set.of(reader.id(), writer.id()), one, Set.of(writer.id())), links);
+        assertEquals(Map.of(), storage.roles().linksOf(account.name(), List.of()));
     }
 
     @Test
@@ -172,5 +198,26 @@ public abstract class RoleStoreContract extends StorageContractSupport {
 
         assertEquals(List.of(), storage.roles().rolesOf(account.name(), key.id()));
         assertEquals(List.of(reader), storage.roles().rolesOf(account.name(), other.id()));
+    }
+
+    @Test
+    void aKeysGrantsInOtherAccounts_areLinksOfThoseAccounts_andGoWithItWhenUnlinkedAll() {
+        Account home = accountWithResources();
+        Account granting = accountWithResources();
+        AppKey key = newKey(home, at(1));
+        Role own = newRole(home, "Reader", Set.of(READ));
+        Role granted = newRole(granting, "Writer", Set.of(WRITE));
+        storage.roles().link(home.name(), key.id(), own.id());
+        storage.roles().link(granting.name(), key.id(), granted.id());
+
+        assertEquals(List.of(own), storage.roles().rolesOf(home.name(), key.id()));
+        assertEquals(List.of(granted), storage.roles().rolesOf(granting.name(), key.id()));
+        assertEquals(Set.of(READ), storage.roles().resourcesOf(home.name(), key.id()));
+        assertEquals(Set.of(WRITE), storage.roles().resourcesOf(granting.name(), key.id()));
+
+        storage.roles().unlinkAll(home.name(), key.id());
+
+        assertEquals(List.of(), storage.roles().rolesOf(home.name(), key.id()));
+        assertEquals(List.of(), storage.roles().rolesOf(granting.name(), key.id()));
     }
 }

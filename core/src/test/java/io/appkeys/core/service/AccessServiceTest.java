@@ -95,7 +95,7 @@ class AccessServiceTest {
     }
 
     @Test
-    void principalsOfAnotherAccount_areNotFound() {
+    void principalsOfAnotherAccount_areNotFound_butByItsAppKeyAKeyMayBeGrantedRoles() {
         Caller globex = Caller.master(world.account("globex"), "test");
         CreatedAppKey ours = world.newKey("ours");
 
@@ -103,8 +103,15 @@ class AccessServiceTest {
                 NotFoundException.class,
                 () -> world.appKeys.linkRoles(
                         globex,
-                        new PrincipalRef.ByAppKey(ours.key().appKey()),
+                        new PrincipalRef.ByEmail(world.acme.masterEmail()),
                         Set.of(world.appKeys.listRoles(globex).get(0).id())));
+        assertThrows(
+                NotFoundException.class,
+                () -> world.appKeys.linkRoles(
+                        globex,
+                        new PrincipalRef.ById(ours.key().id().value()),
+                        Set.of(world.appKeys.listRoles(globex).get(0).id())));
+        // named by its appKey, another account's key is an external key: see ExternalKeysTest
         assertThrows(
                 NotFoundException.class,
                 () -> world.appKeys.rolesOf(

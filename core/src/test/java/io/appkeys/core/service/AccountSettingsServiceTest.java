@@ -14,12 +14,17 @@ import io.appkeys.core.domain.InvalidInputException;
 import io.appkeys.core.domain.Label;
 import io.appkeys.core.domain.LicenseManager;
 import io.appkeys.core.domain.PageRequest;
+import io.appkeys.core.domain.PrincipalRef;
+import io.appkeys.core.domain.Role;
+import io.appkeys.core.domain.RoleName;
 import io.appkeys.core.fixtures.World;
+import io.appkeys.core.port.in.ChangeAccountSettingsUseCase;
 import io.appkeys.core.port.in.SetAppKeyExpiryUseCase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +80,24 @@ class AccountSettingsServiceTest {
         assertThrows(ForbiddenException.class, () -> world.appKeys.changeAccountSettings(administrator, NINETY_DAYS));
         assertThrows(ForbiddenException.class, () -> world.appKeys.accountSettings(nobody));
         assertEquals(NINETY_DAYS, world.appKeys.changeAccountSettings(owner, NINETY_DAYS));
+    }
+
+    @Test
+    void aHolderOfEditApiKeysSettingsAlone_changesSomeSettings_andLeavesTheOthers() {
+        world.appKeys.changeAccountSettings(world.master, NINETY_DAYS);
+        Role settingsOnly = world.appKeys.createRole(
+                world.master, new RoleName("Settings only"), Set.of(LicenseManager.EDIT_API_KEYS_SETTINGS));
+        CreatedAppKey key = world.newKey("settings");
+        world.appKeys.linkRoles(
+                world.master, new PrincipalRef.ByAppKey(key.key().appKey()), Set.of(settingsOnly.id()));
+        Caller caller = world.callerOf(key);
+
+        AccountSettings changed = world.appKeys
+                .use(ChangeAccountSettingsUseCase.class)
+                .changeAccountSettings(caller, settings -> settings.withRenewEveryMonths(6));
+
+        assertEquals(NINETY_DAYS.withRenewEveryMonths(6), changed);
+        assertThrows(ForbiddenException.class, () -> world.appKeys.accountSettings(caller), "it may not view them");
     }
 
     @Test

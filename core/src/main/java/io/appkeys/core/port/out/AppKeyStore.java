@@ -1,11 +1,13 @@
 package io.appkeys.core.port.out;
 
 import io.appkeys.core.domain.AccountName;
+import io.appkeys.core.domain.AllowedNetworks;
 import io.appkeys.core.domain.AppKey;
 import io.appkeys.core.domain.AppKeyId;
 import io.appkeys.core.domain.AppKeyName;
 import io.appkeys.core.domain.IssuedToken;
 import io.appkeys.core.domain.KeyCredentials;
+import io.appkeys.core.domain.KeyMetadata;
 import io.appkeys.core.domain.Page;
 import io.appkeys.core.domain.PageRequest;
 import io.appkeys.core.domain.TokenHash;
@@ -55,6 +57,20 @@ public interface AppKeyStore {
      * @return whether this call changed the key; false when it had that expiry already or does not exist
      */
     boolean setExpiry(AppKeyId id, Optional<Instant> expiresIn);
+
+    /**
+     * Sets where the key may be used from.
+     *
+     * @return whether this call changed the key; false when it had those networks already or does not exist
+     */
+    boolean setNetworks(AppKeyId id, AllowedNetworks networks);
+
+    /**
+     * Sets or clears what the account says of the key.
+     *
+     * @return whether this call changed the key; false when it had that metadata already or does not exist
+     */
+    boolean setMetadata(AppKeyId id, Optional<KeyMetadata> metadata);
 
     /** Deletes the key and its tokens. @return whether a key was deleted */
     boolean delete(AppKeyId id);

@@ -7,8 +7,10 @@ import io.appkeys.core.domain.ResourceName;
 import io.appkeys.core.domain.Role;
 import io.appkeys.core.domain.RoleId;
 import io.appkeys.core.domain.RoleWithProducts;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -42,11 +44,20 @@ public interface RoleStore {
     /** @return whether a link was removed */
     boolean unlink(AccountName account, PrincipalId principal, RoleId role);
 
-    /** Removes every link of a principal, when it is deleted. */
+    /**
+     * Removes every link of a principal, when it is deleted: those of its own account, and for a key those that
+     * other accounts granted it (external keys).
+     */
     void unlinkAll(AccountName account, PrincipalId principal);
 
     /** The roles linked to a principal, by id. */
     List<Role> rolesOf(AccountName account, PrincipalId principal);
+
+    /**
+     * The ids of the roles linked to each of {@code principals} (a page of them, for an export), in one read; a
+     * principal without roles is left out.
+     */
+    Map<PrincipalId, Set<RoleId>> linksOf(AccountName account, Collection<? extends PrincipalId> principals);
 
     /** The union of the resources of the principal's roles. */
     default Set<ResourceName> resourcesOf(AccountName account, PrincipalId principal) {

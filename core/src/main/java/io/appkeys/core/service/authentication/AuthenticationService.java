@@ -7,6 +7,7 @@ import io.appkeys.core.domain.AuthenticationResult.Authenticated;
 import io.appkeys.core.domain.AuthenticationResult.Overloaded;
 import io.appkeys.core.domain.AuthenticationResult.Rejected;
 import io.appkeys.core.domain.AuthenticationResult.Throttled;
+import io.appkeys.core.domain.IpAddress;
 import io.appkeys.core.domain.RejectionReason;
 import io.appkeys.core.domain.SignedToken;
 import io.appkeys.core.port.in.Attempt;
@@ -61,24 +62,24 @@ public final class AuthenticationService implements AuthenticateUseCase, AutoClo
     }
 
     @Override
-    public Attempt attempt(String appKey, String appToken, String source) {
+    public Attempt attempt(String appKey, String appToken, String source, Optional<IpAddress> from) {
         long now = clock.millis();
         Optional<AppKeyName> name = AppKeyName.read(appKey);
         Optional<AppToken> token = name.isPresent() ? AppToken.read(appToken) : Optional.empty();
         if (token.isEmpty()) {
             return new MalformedAttempt(source, now);
         }
-        return new PresentedPair(name.get(), token.get(), cache.digest(token.get()), source, now);
+        return new PresentedPair(name.get(), token.get(), cache.digest(token.get()), source, from, now);
     }
 
     @Override
-    public Attempt attemptToken(String signedToken, String source) {
+    public Attempt attemptToken(String signedToken, String source, Optional<IpAddress> from) {
         long now = clock.millis();
         Optional<SignedToken> token = SignedToken.read(signedToken);
         if (token.isEmpty()) {
             return new MalformedAttempt(source, now);
         }
-        return new PresentedToken(token.get(), cache.digest(token.get()), source, now);
+        return new PresentedToken(token.get(), cache.digest(token.get()), source, from, now);
     }
 
     @Override
@@ -86,7 +87,7 @@ public final class AuthenticationService implements AuthenticateUseCase, AutoClo
         Attempt presented = presented(attempt);
         if (presented instanceof PresentedToken token) {
             CredentialCache.SignedEntry cached = cache.lookupSigned(token.digest(), clock.millis());
-            if (cached == null) {
+            if (cached == null || !cached.networks().allows(token.from())) {
                 return Optional.empty(); // a signature to check and a store read: no throttle, a token is not guessed
             }
             usage.used(cached.principal().id(), cached.pairIssuedIn(), clock.millis());
@@ -98,7 +99,7 @@ public final class AuthenticationService implements AuthenticateUseCase, AutoClo
         }
         long now = clock.millis();
         CredentialCache.Verified cached = cache.lookup(pair, now);
-        if (cached != null) {
+        if (cached != null && cached.networks().allows(pair.from())) {
             usage.used(cached.principal().id(), cached.issuedIn(), now);
             return Optional.of(new Authenticated(cached.principal()));
         }

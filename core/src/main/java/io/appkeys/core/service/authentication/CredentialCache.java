@@ -3,6 +3,7 @@ package io.appkeys.core.service.authentication;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.appkeys.core.domain.AccountName;
+import io.appkeys.core.domain.AllowedNetworks;
 import io.appkeys.core.domain.AppKeyName;
 import io.appkeys.core.domain.AppToken;
 import io.appkeys.core.domain.KeyPrincipal;
@@ -90,11 +91,12 @@ public final class CredentialCache {
             long stamp,
             byte[] digest,
             KeyPrincipal principal,
+            AllowedNetworks networks,
             Instant pairIssuedIn,
             long verifiedAtMillis,
             long expiresAtMillis) {
         ByteBuffer name = ByteBuffer.wrap(digest.clone());
-        signed.put(name, new SignedEntry(principal, pairIssuedIn, verifiedAtMillis, expiresAtMillis));
+        signed.put(name, new SignedEntry(principal, networks, pairIssuedIn, verifiedAtMillis, expiresAtMillis));
         if (evictions.get() != stamp) {
             signed.invalidate(name);
         }
@@ -136,13 +138,14 @@ public final class CredentialCache {
             long stamp,
             PresentedPair pair,
             KeyPrincipal principal,
+            AllowedNetworks networks,
             TokenSlot slot,
             TokenHash hash,
             Instant issuedIn,
             long verifiedAtMillis,
             long expiresAtMillis) {
-        Verified verified =
-                new Verified(pair.digest(), principal, slot, hash, issuedIn, verifiedAtMillis, expiresAtMillis);
+        Verified verified = new Verified(
+                pair.digest(), principal, networks, slot, hash, issuedIn, verifiedAtMillis, expiresAtMillis);
         entries.asMap().merge(pair.appKey(), new Entry(principal, List.of(verified)), Entry::merge);
         if (evictions.get() != stamp) {
             entries.invalidate(pair.appKey());
@@ -191,13 +194,14 @@ public final class CredentialCache {
     }
 
     /**
-     * One verified token: its digest, its key's principal, the stored hash it matched, where, and when that token
-     * was issued, when the store was read for it, and when the token expires (at the end of a renewal, for the
-     * old one).
+     * One verified token: its digest, its key's principal and networks, the stored hash it matched, where, and when
+     * that token was issued, when the store was read for it, and when the token expires (at the end of a renewal,
+     * for the old one).
      */
     record Verified(
             byte[] digest,
             KeyPrincipal principal,
+            AllowedNetworks networks,
             TokenSlot slot,
             TokenHash hash,
             Instant issuedIn,
@@ -205,10 +209,11 @@ public final class CredentialCache {
             long expiresAt) {}
 
     /**
-     * A signed token checked against the store: the key it stands for, when the appToken it was exchanged for was
-     * issued, when it was checked, when it expires.
+     * A signed token checked against the store: the key it stands for and where that key may be used from, when
+     * the appToken it was exchanged for was issued, when it was checked, when it expires.
      */
-    record SignedEntry(KeyPrincipal principal, Instant pairIssuedIn, long verifiedAt, long expiresAt) {}
+    record SignedEntry(
+            KeyPrincipal principal, AllowedNetworks networks, Instant pairIssuedIn, long verifiedAt, long expiresAt) {}
 
     /** The verified tokens of one key (two while a renewal is pending) and its principal. */
     private record Entry(KeyPrincipal principal, List<Verified> tokens) {

@@ -66,7 +66,7 @@ final class FullCheck {
         }
         AppKey key = stored.get().key();
         Instant now = Instant.ofEpochMilli(nowMillis);
-        Optional<RejectionReason> refusal = KeyStanding.refusal(key, now);
+        Optional<RejectionReason> refusal = KeyStanding.refusal(key, now, pair.from());
         if (refusal.isPresent()) {
             return rejected(refusal.get());
         }
@@ -89,7 +89,16 @@ final class FullCheck {
         ValidToken matched = match.get().token();
         long expiresAt = KeyStanding.earliest(matched.expiresIn(), key.expiresIn());
         Instant issuedIn = matched.token().createdIn();
-        cache.put(stamp, pair, principal, matched.slot(), match.get().hash(), issuedIn, nowMillis, expiresAt);
+        cache.put(
+                stamp,
+                pair,
+                principal,
+                key.networks(),
+                matched.slot(),
+                match.get().hash(),
+                issuedIn,
+                nowMillis,
+                expiresAt);
         usage.used(key.id(), issuedIn, nowMillis);
         return new Authenticated(principal);
     }

@@ -1,6 +1,7 @@
 package io.appkeys.core.service.authentication;
 
 import io.appkeys.core.domain.AppKey;
+import io.appkeys.core.domain.IpAddress;
 import io.appkeys.core.domain.KeyPrincipal;
 import io.appkeys.core.domain.RejectionReason;
 import io.appkeys.core.port.out.Storage;
@@ -15,13 +16,19 @@ final class KeyStanding {
 
     private KeyStanding() {}
 
-    /** Why {@code key} cannot authenticate at {@code now}, whatever it presents; empty when it can. */
-    static Optional<RejectionReason> refusal(AppKey key, Instant now) {
+    /**
+     * Why {@code key} cannot authenticate at {@code now} for a caller at {@code from}, whatever it presents; empty
+     * when it can.
+     */
+    static Optional<RejectionReason> refusal(AppKey key, Instant now, Optional<IpAddress> from) {
         if (!key.active()) {
             return Optional.of(RejectionReason.INACTIVE_KEY);
         }
         if (key.expiredAt(now)) {
             return Optional.of(RejectionReason.EXPIRED_KEY); // as an inactive key: no hashing, held the same
+        }
+        if (!key.networks().allows(from)) {
+            return Optional.of(RejectionReason.DISALLOWED_ADDRESS); // the same again
         }
         return Optional.empty();
     }
@@ -29,7 +36,11 @@ final class KeyStanding {
     /** The key as a principal, with the resources its roles grant now. */
     static KeyPrincipal principal(Storage storage, AppKey key) {
         return new KeyPrincipal(
-                key.id(), key.account(), key.appKey(), storage.roles().resourcesOf(key.account(), key.id()));
+                key.id(),
+                key.account(),
+                key.appKey(),
+                storage.roles().resourcesOf(key.account(), key.id()),
+                key.metadata());
     }
 
     /** The earliest of the given ends, in epoch milliseconds; {@link Long#MAX_VALUE} when none is set. */

@@ -74,7 +74,7 @@ final class TokenCheck {
             return rejected(RejectionReason.UNKNOWN_KEY);
         }
         AppKey key = stored.get().key();
-        Optional<RejectionReason> refusal = KeyStanding.refusal(key, now);
+        Optional<RejectionReason> refusal = KeyStanding.refusal(key, now, presented.from());
         if (refusal.isPresent()) {
             return rejected(refusal.get());
         }
@@ -87,7 +87,8 @@ final class TokenCheck {
         KeyPrincipal principal = KeyStanding.principal(storage, key);
         long expiresAt =
                 KeyStanding.earliest(Optional.of(claims.expiresAt()), pair.get().expiresIn(), key.expiresIn());
-        cache.putSigned(stamp, presented.digest(), principal, claims.pairIssuedIn(), nowMillis, expiresAt);
+        cache.putSigned(
+                stamp, presented.digest(), principal, key.networks(), claims.pairIssuedIn(), nowMillis, expiresAt);
         usage.used(key.id(), claims.pairIssuedIn(), nowMillis);
         return new Authenticated(principal);
     }

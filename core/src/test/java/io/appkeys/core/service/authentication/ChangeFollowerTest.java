@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.appkeys.core.domain.AccountName;
+import io.appkeys.core.domain.AllowedNetworks;
 import io.appkeys.core.domain.AppKeyId;
 import io.appkeys.core.domain.AppKeyName;
 import io.appkeys.core.domain.AppToken;
@@ -21,6 +22,7 @@ import io.appkeys.core.memory.InMemoryStorage;
 import io.appkeys.core.port.out.ChangeFeed;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -163,13 +165,15 @@ class ChangeFollowerTest {
     /** A pair verified now, and remembered by the cache. */
     private PresentedPair remembered(String appKey) {
         AppToken token = AppToken.fromBody("Q".repeat(121));
-        PresentedPair pair = new PresentedPair(new AppKeyName(appKey), token, cache.digest(token), "", clock.millis());
+        PresentedPair pair = new PresentedPair(
+                new AppKeyName(appKey), token, cache.digest(token), "", Optional.empty(), clock.millis());
         KeyPrincipal principal =
                 new KeyPrincipal(AppKeyId.random(), pair.appKey().account(), pair.appKey(), Set.of());
         cache.put(
                 cache.stamp(),
                 pair,
                 principal,
+                AllowedNetworks.ANYWHERE,
                 TokenSlot.CURRENT,
                 HASH,
                 clock.instant(),
