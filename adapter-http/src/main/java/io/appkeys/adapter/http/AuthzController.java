@@ -24,8 +24,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -101,11 +99,7 @@ final class AuthzController {
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .header(ACCOUNT_HEADER, check.account())
                 .header(PRINCIPAL_HEADER, check.principal());
-        metadata.ifPresent(json -> response.header(
-                METADATA_HEADER,
-                Base64.getUrlEncoder()
-                        .withoutPadding()
-                        .encodeToString(json.json().getBytes(StandardCharsets.UTF_8))));
+        metadata.ifPresent(said -> response.header(METADATA_HEADER, said.base64url()));
         return response;
     }
 
@@ -134,9 +128,9 @@ final class AuthzController {
 
         /** With the key's metadata, a JSON object checked by core and written as it was given; null for none. */
         String json(Optional<KeyMetadata> metadata) {
-            String base = json();
-            return base.substring(0, base.length() - 1) + ",\"metadata\":"
-                    + metadata.map(KeyMetadata::json).orElse("null") + "}";
+            return "{\"account\":\"" + quote(account) + "\",\"principal\":\"" + quote(principal) + "\",\"type\":\""
+                    + quote(type) + "\",\"metadata\":"
+                    + (metadata.isPresent() ? metadata.get().json() : "null") + "}";
         }
 
         private static String quote(String value) {

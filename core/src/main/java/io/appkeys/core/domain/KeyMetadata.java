@@ -1,6 +1,7 @@
 package io.appkeys.core.domain;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Objects;
 
 /**
@@ -14,9 +15,11 @@ public final class KeyMetadata {
     public static final int MAX_DEPTH = 16;
 
     private final String json;
+    private final String base64url;
 
     private KeyMetadata(String json) {
         this.json = json;
+        this.base64url = Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** @throws InvalidInputException unless {@code json} is one JSON object within the bounds */
@@ -33,6 +36,14 @@ public final class KeyMetadata {
     /** The JSON object, as written. */
     public String json() {
         return json;
+    }
+
+    /**
+     * The JSON in UTF-8 as base64url without padding, as a header can carry it whatever characters it holds;
+     * made once, since a gateway may ask for it on every request.
+     */
+    public String base64url() {
+        return base64url;
     }
 
     @Override

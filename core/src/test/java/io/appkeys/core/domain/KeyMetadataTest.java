@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -69,5 +70,16 @@ class KeyMetadataTest {
     void atMostSixteenDeep() {
         KeyMetadata.of("{\"a\":".repeat(15) + "[1]" + "}".repeat(15)); // sixteen: fifteen objects and an array
         assertThrows(InvalidInputException.class, () -> KeyMetadata.of("{\"a\":".repeat(16) + "[1]" + "}".repeat(16)));
+    }
+
+    @Test
+    void itsHeaderForm_isBase64urlOfItsUtf8_withoutPadding() {
+        KeyMetadata metadata = KeyMetadata.of("{\"note\":\"caf\u00e9?>\"}");
+
+        assertEquals(
+                metadata.json(),
+                new String(Base64.getUrlDecoder().decode(metadata.base64url()), StandardCharsets.UTF_8));
+        assertEquals(-1, metadata.base64url().indexOf('='));
+        assertEquals(-1, metadata.base64url().indexOf('+'));
     }
 }
