@@ -157,7 +157,8 @@ public final class AccessService
         }
         Set<ResourceName> resources = new HashSet<>();
         granted.forEach(role -> resources.addAll(role.resources()));
-        return Optional.of(new KeyPrincipal(key.id(), account, key.appKey(), resources, key.metadata()));
+        // its metadata is what its own account says of it: not the granting account's to read
+        return Optional.of(new KeyPrincipal(key.id(), account, key.appKey(), resources, Optional.empty()));
     }
 
     /**

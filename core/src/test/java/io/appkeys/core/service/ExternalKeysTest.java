@@ -17,6 +17,7 @@ import io.appkeys.core.domain.Caller;
 import io.appkeys.core.domain.CreatedAppKey;
 import io.appkeys.core.domain.Email;
 import io.appkeys.core.domain.ForbiddenException;
+import io.appkeys.core.domain.KeyMetadata;
 import io.appkeys.core.domain.KeyPrincipal;
 import io.appkeys.core.domain.KeyRef;
 import io.appkeys.core.domain.Label;
@@ -30,6 +31,7 @@ import io.appkeys.core.domain.RoleName;
 import io.appkeys.core.domain.UnknownRoleException;
 import io.appkeys.core.fixtures.World;
 import io.appkeys.core.port.in.ActInAccountUseCase;
+import io.appkeys.core.port.in.SetAppKeyMetadataUseCase;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -67,6 +69,20 @@ class ExternalKeysTest {
         assertTrue(home.resources().contains(LicenseManager.SAVE_USER), "at home: its own roles");
         assertFalse(there.resources().contains(LicenseManager.SAVE_USER), "in globex: only what globex granted");
         assertEquals(Optional.of(home), acting.actIn(home, world.acme.name()));
+    }
+
+    @Test
+    void theKeysMetadata_staysWithItsOwnAccount() {
+        grant(LicenseManager.OWNER);
+        world.appKeys
+                .use(SetAppKeyMetadataUseCase.class)
+                .setAppKeyMetadata(
+                        world.master, World.ref(partner), Optional.of(KeyMetadata.of("{\"plan\":\"gold\"}")));
+
+        assertTrue(principal().metadata().isPresent());
+        assertEquals(
+                Optional.empty(),
+                acting.actIn(principal(), globex.name()).orElseThrow().metadata());
     }
 
     @Test

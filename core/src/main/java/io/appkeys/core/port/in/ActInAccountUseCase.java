@@ -12,8 +12,9 @@ import java.util.Optional;
 public interface ActInAccountUseCase {
 
     /**
-     * The key as it acts in {@code account}: itself in its own account; with the resources {@code account} granted
-     * it in another; empty when that account granted it no role (then it may not act there at all).
+     * The key as it acts in {@code account}: itself in its own account; in another, with the resources
+     * {@code account} granted it and without its metadata (its own account's word); empty when that account granted
+     * it no role (then it may not act there at all).
      */
     Optional<KeyPrincipal> actIn(KeyPrincipal key, AccountName account);
 }
