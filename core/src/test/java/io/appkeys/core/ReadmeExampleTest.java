@@ -10,6 +10,7 @@ import io.appkeys.core.domain.AuthenticationResult;
 import io.appkeys.core.domain.Caller;
 import io.appkeys.core.domain.CreatedAppKey;
 import io.appkeys.core.domain.Email;
+import io.appkeys.core.domain.IpAddress;
 import io.appkeys.core.domain.Label;
 import io.appkeys.core.domain.LicenseManager;
 import io.appkeys.core.domain.PrincipalRef;
@@ -58,9 +59,10 @@ class ReadmeExampleTest {
                     appKeys.use(ListRolesUseCase.class).listRoles(owner).get(0).id(); // Owner (Admin Super)
             appKeys.use(LinkRolesUseCase.class).linkRoles(owner, PrincipalRef.parse(appKey), Set.of(admin));
 
-            // On every request, with the two headers' values and the client's address:
+            // On every request: the two headers' values, the client (throttle source) and its address (for networks)
+            AuthenticateUseCase auth = appKeys.use(AuthenticateUseCase.class);
             AuthenticationResult result =
-                    appKeys.use(AuthenticateUseCase.class).authenticate(appKey, appToken, "203.0.113.7");
+                    auth.authenticate(auth.attempt(appKey, appToken, "203.0.113.7", IpAddress.read("203.0.113.7")));
             boolean allowed = result instanceof AuthenticationResult.Authenticated ok
                     && appKeys.use(AuthorizeUseCase.class)
                             .authorize(ok.principal(), LicenseManager.VIEW_API_KEYS)
