@@ -58,14 +58,9 @@ final class ClientAddress {
     }
 
     /**
-     * The source that failed attempts are counted for: the address, or for IPv6 its /64 network, which one
-     * client typically holds whole and could otherwise walk through address by address.
+     * The source that failed attempts from {@code address} are counted for: the address, or for IPv6 its /64
+     * network, which one client typically holds whole and could otherwise walk through address by address.
      */
-    String source(HttpRequest<?> request) {
-        return source(address(request));
-    }
-
-    /** {@link #source(HttpRequest)} of an address already read. */
     static String source(Optional<IpAddress> address) {
         return address.map(ClientAddress::source).orElse("unknown");
     }

@@ -141,12 +141,13 @@ final class ExportController {
         }
 
         void grant(long requested) {
-            demand.release((int) Math.min(requested, Integer.MAX_VALUE / 2));
+            // an unbounded request is plenty: the count of permits must not overflow
+            demand.release((int) Math.min(requested, Math.max(0, Integer.MAX_VALUE / 2 - demand.availablePermits())));
         }
 
         void cancel() {
             cancelled = true;
-            demand.release(Integer.MAX_VALUE / 2);
+            demand.release(); // wakes a writer waiting for demand, which then sees the cancellation
         }
 
         boolean cancelled() {

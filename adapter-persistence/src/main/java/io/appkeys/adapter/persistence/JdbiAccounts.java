@@ -63,8 +63,17 @@ final class JdbiAccounts implements AccountStore {
 
     @Override
     public AccountSettings settings(AccountName name) {
+        return settings(name, "");
+    }
+
+    @Override
+    public AccountSettings settingsForChange(AccountName name) {
+        return settings(name, " FOR UPDATE"); // the row stays locked until the transaction ends
+    }
+
+    private AccountSettings settings(AccountName name, String lock) {
         return db.with(h -> h.createQuery("SELECT max_key_lifetime_seconds, renew_every_months,"
-                                + " auto_finish_after_seconds FROM account_settings WHERE account = :name")
+                                + " auto_finish_after_seconds FROM account_settings WHERE account = :name" + lock)
                         .bind("name", name.value())
                         .map((rs, ctx) -> new AccountSettings(
                                 seconds(rs, "max_key_lifetime_seconds"),

@@ -53,6 +53,12 @@ final class InMemoryAccounts implements AccountStore {
         return memory.locked(() -> settings.getOrDefault(name.value(), AccountSettings.DEFAULTS));
     }
 
+    /** A transaction in memory holds the one lock over every store until it ends: the settings are held too. */
+    @Override
+    public AccountSettings settingsForChange(AccountName name) {
+        return settings(name);
+    }
+
     @Override
     public boolean saveSettings(AccountName name, AccountSettings changed) {
         return memory.locked(() -> {

@@ -41,7 +41,7 @@ public final class AccountSettingsService implements GetAccountSettingsUseCase, 
     public AccountSettings changeAccountSettings(Caller caller, UnaryOperator<AccountSettings> change) {
         AccessPolicy.require(caller, AccessPolicy::mayEditKeySettings, "change the account's settings");
         return storage.transactions().inTransaction(() -> {
-            AccountSettings settings = change.apply(storage.accounts().settings(caller.account()));
+            AccountSettings settings = change.apply(storage.accounts().settingsForChange(caller.account()));
             if (settings.autoFinishAfter()
                     .filter(grace -> grace.compareTo(expirationPeriod) >= 0)
                     .isPresent()) {

@@ -103,4 +103,22 @@ public abstract class AccountStoreContract extends StorageContractSupport {
 
         assertEquals(AccountSettings.DEFAULTS, storage.accounts().settings(account.name()));
     }
+
+    @Test
+    void changesReadForChange_neverLoseOneAnother() throws Exception {
+        Account account = newAccount();
+        int threads = 8;
+
+        int changed = concurrently(threads, i -> {
+            AccountSettings current = storage.accounts().settingsForChange(account.name());
+            Duration lifetime = current.maxKeyLifetime().orElse(Duration.ZERO).plusSeconds(1);
+            return storage.accounts().saveSettings(account.name(), current.withMaxKeyLifetime(Optional.of(lifetime)));
+        });
+
+        assertEquals(threads, changed);
+        assertEquals(
+                Optional.of(Duration.ofSeconds(threads)),
+                storage.accounts().settings(account.name()).maxKeyLifetime(),
+                "each change read the one before it");
+    }
 }

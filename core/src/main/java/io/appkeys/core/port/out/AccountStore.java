@@ -25,6 +25,12 @@ public interface AccountStore {
     AccountSettings settings(AccountName name);
 
     /**
+     * {@link #settings}, held against concurrent changes until the transaction ends: call it in the transaction that
+     * changes them, so that two changes of different settings at once both hold.
+     */
+    AccountSettings settingsForChange(AccountName name);
+
+    /**
      * Replaces the account's settings.
      *
      * @return whether they changed; false when they were those already
