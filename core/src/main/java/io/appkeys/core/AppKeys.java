@@ -15,6 +15,7 @@ import io.appkeys.core.port.in.AuthenticateUseCase;
 import io.appkeys.core.port.in.AuthorizeUseCase;
 import io.appkeys.core.port.in.CancelRenewalUseCase;
 import io.appkeys.core.port.in.ChangeAccountSettingsUseCase;
+import io.appkeys.core.port.in.CheckReadinessUseCase;
 import io.appkeys.core.port.in.CreateAccountUseCase;
 import io.appkeys.core.port.in.CreateAppKeyUseCase;
 import io.appkeys.core.port.in.CreateRoleUseCase;
@@ -55,6 +56,7 @@ import io.appkeys.core.service.AuditService;
 import io.appkeys.core.service.AuthorizationService;
 import io.appkeys.core.service.ExportService;
 import io.appkeys.core.service.KeyService;
+import io.appkeys.core.service.ReadinessService;
 import io.appkeys.core.service.RenewalService;
 import io.appkeys.core.service.UserService;
 import io.appkeys.core.service.authentication.AuthenticationService;
@@ -133,6 +135,7 @@ public final class AppKeys implements AutoCloseable {
                 entry(CreateAccountUseCase.class, accounts),
                 entry(FindAccountUseCase.class, accounts),
                 entry(ListAccountsUseCase.class, accounts),
+                entry(CheckReadinessUseCase.class, new ReadinessService(storage)),
                 entry(GetAccountSettingsUseCase.class, accountSettings),
                 entry(ChangeAccountSettingsUseCase.class, accountSettings),
                 entry(AddUserUseCase.class, users),

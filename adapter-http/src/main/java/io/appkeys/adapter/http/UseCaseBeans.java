@@ -7,6 +7,7 @@ import io.appkeys.core.port.in.AuthenticateUseCase;
 import io.appkeys.core.port.in.AuthorizeUseCase;
 import io.appkeys.core.port.in.CancelRenewalUseCase;
 import io.appkeys.core.port.in.ChangeAccountSettingsUseCase;
+import io.appkeys.core.port.in.CheckReadinessUseCase;
 import io.appkeys.core.port.in.CreateAccountUseCase;
 import io.appkeys.core.port.in.CreateAppKeyUseCase;
 import io.appkeys.core.port.in.CreateRoleUseCase;
@@ -44,6 +45,11 @@ import jakarta.inject.Singleton;
  */
 @Factory
 class UseCaseBeans {
+
+    @Singleton
+    CheckReadinessUseCase checkReadiness(AppKeys appKeys) {
+        return appKeys.use(CheckReadinessUseCase.class);
+    }
 
     @Singleton
     ActInAccountUseCase actInAccount(AppKeys appKeys) {

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A store that goes away: 503 with Retry-After while it is gone, and service again without a restart once it is
- * back. The test cuts a store of its own, never the shared one.
+ * A store that goes away: 503 with Retry-After while it is gone, readiness 503 and liveness still 200, and service
+ * again without a restart once it is back. The test cuts a store of its own, never the shared one.
  */
 @MethodSource("io.appkeys.adapter.http.SharedServers#all")
 class StoreOutageOverHttpTest extends OverHttp {
@@ -34,7 +34,14 @@ class StoreOutageOverHttpTest extends OverHttp {
             Credentials unseen = mine.keyWithRoles("unseen", LicenseManager.OWNER);
             assertEquals(200, client.get(KEYS, mine.admin).status());
 
+            assertEquals(200, client.get("/health/readiness", null).status());
+
             cuttable.cut();
+            Reply notReady = client.get("/health/readiness", null);
+            assertEquals(503, notReady.status(), notReady::toString);
+            assertEquals("{\"status\":\"DOWN\"}", notReady.body());
+            assertEquals(200, client.get("/health/liveness", null).status(), "the process lives on");
+            assertEquals(200, client.get("/health", null).status());
             Reply down = client.get(KEYS, mine.admin);
             Reply write = client.post(KEYS, mine.admin, "{\"label\":\"during the outage\"}");
             Reply authentication = client.get(KEYS, unseen);
@@ -45,6 +52,7 @@ class StoreOutageOverHttpTest extends OverHttp {
             }
 
             cuttable.restore();
+            eventually200(() -> client.get("/health/readiness", null));
             Reply back = eventually200(() -> client.get(KEYS, mine.admin));
             assertFalse(back.body().contains("during the outage"), "a write refused during the outage was kept");
             assertEquals(200, client.get(KEYS, unseen).status());
