@@ -11,8 +11,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -48,8 +46,7 @@ class ExportIT {
     private static JsonNode viewer;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private Process server;
-    private int port;
+    private PackagedServer server;
 
     /** One account with a key that may view keys, and 100,000 keys more, for both tests. */
     @BeforeAll
@@ -85,10 +82,7 @@ class ExportIT {
     @AfterEach
     void stop() throws InterruptedException {
         if (server != null) {
-            server.destroy();
-            if (!server.waitFor(20, TimeUnit.SECONDS)) {
-                server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+            server.close();
         }
     }
 
@@ -104,9 +98,8 @@ class ExportIT {
 
     @Test
     void theServer_streamsEveryKey_inA128MegabyteHeap() throws Exception {
-        startServer();
-        HttpRequest export = HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/vlm/account/appkeys/export?format=json"))
+        server = PackagedServer.start(SERVER_JAR, HOME, "-Xmx128m");
+        HttpRequest export = HttpRequest.newBuilder(server.uri("/api/vlm/account/appkeys/export?format=json"))
                 .header("X-VTEX-API-AppKey", viewer.get("appKey").asText())
                 .header("X-VTEX-API-AppToken", viewer.get("appToken").asText())
                 .timeout(Duration.ofMinutes(3))
@@ -146,36 +139,6 @@ class ExportIT {
         assertTrue(process.waitFor(3, TimeUnit.MINUTES), "the command ended");
         assertEquals(0, process.exitValue(), () -> String.join(" ", args) + ": " + read(err));
         return out;
-    }
-
-    private void startServer() throws IOException, InterruptedException {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        ProcessBuilder builder = new ProcessBuilder(List.of(javaBin(), "-Xmx128m", "-jar", SERVER_JAR.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(HOME.resolve("server.log").toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("APPKEYS_"));
-        builder.environment().put("APPKEYS_HOME", HOME.toString());
-        builder.environment().put("APPKEYS_PORT", Integer.toString(port));
-        builder.environment().put("MICRONAUT_SERVER_HOST", "127.0.0.1");
-        server = builder.start();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                .timeout(Duration.ofSeconds(5))
-                .build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            assertTrue(server.isAlive(), "the server stopped; see " + HOME.resolve("server.log"));
-            try {
-                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            assertTrue(System.nanoTime() - deadline < 0, "the server did not start in time");
-            Thread.sleep(100);
-        }
     }
 
     private static long lines(Path file, String prefix) throws IOException {

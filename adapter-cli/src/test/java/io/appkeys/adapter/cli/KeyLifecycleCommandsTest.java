@@ -126,8 +126,8 @@ class KeyLifecycleCommandsTest {
         String fresh = cli.createKey(account, "fresh").get("id").asText();
         String old = cli.createKey(account, "old").get("id").asText();
         String older = cli.createKey(account, "older").get("id").asText();
-        issueTokenAgo(old, 100);
-        issueTokenAgo(older, 200);
+        TestDatabases.issueTokenAgo(store.settings(), old, 100);
+        TestDatabases.issueTokenAgo(store.settings(), older, 200);
 
         Result table = cli.run("key", "list", "--account", account).ok();
         assertTrue(table.out().contains("TOKEN AGE STATUS"), table::toString);
@@ -362,20 +362,6 @@ class KeyLifecycleCommandsTest {
                 .ok();
         cli.withInput(token, "auth", "check", "--app-key", appKey, "--account", granting)
                 .fails(ExitCodes.FORBIDDEN);
-    }
-
-    /** Moves the key's current token back in time, as if it had been issued {@code days} ago. */
-    private void issueTokenAgo(String id, int days) {
-        TestDatabases.execute(
-                store.settings(),
-                "UPDATE app_keys SET token_created_in = TIMESTAMP WITH TIME ZONE '"
-                        + Instant.now()
-                                .minus(Duration.ofDays(days))
-                                .truncatedTo(ChronoUnit.SECONDS)
-                                .toString()
-                                .replace('T', ' ')
-                                .replace("Z", "+00:00")
-                        + "' WHERE id = '" + id + "'");
     }
 
     private static JsonNode item(JsonNode items, String id) {

@@ -7,17 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.appkeys.core.domain.LicenseManager;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +26,6 @@ import org.junit.jupiter.api.Test;
 class QuickStartIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration START_DEADLINE = Duration.ofSeconds(60);
 
     private final Path serverJar = Path.of(System.getProperty("appkeys.server.jar", "target/missing-server.jar"));
     private final Path cliJar = Path.of(System.getProperty("appkeys.cli.jar", "target/missing.jar"));
@@ -38,24 +33,19 @@ class QuickStartIT {
             Path.of("target", "cli-it-homes", UUID.randomUUID().toString()).toAbsolutePath();
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private Process server;
-    private int port;
+    private PackagedServer server;
 
     @AfterEach
     void stopServer() throws InterruptedException {
         if (server != null) {
-            server.destroy();
-            if (!server.waitFor(20, TimeUnit.SECONDS)) {
-                server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+            server.close();
         }
     }
 
     @Test
     void withTheServerRunning_whatTheCliChangesHoldsOnTheNextRequest() throws Exception {
-        assertTrue(Files.isRegularFile(serverJar), "package the server first (adapter-http): " + serverJar);
         assertTrue(Files.isRegularFile(cliJar), "package the CLI first: " + cliJar);
-        startServer();
+        server = PackagedServer.start(serverJar, home);
         PackagedCli cli = new PackagedCli(cliJar, home);
 
         succeeds(cli.run("", "account", "create", "acme", "--master-email", "owner@acme.com"));
@@ -91,47 +81,11 @@ class QuickStartIT {
 
     /** The README's curl: the account's keys, with the pair in VTEX's headers. */
     private int listKeys(String appKey, String appToken) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/vlm/appkeys"))
+        HttpRequest request = HttpRequest.newBuilder(server.uri("/api/vlm/appkeys"))
                 .header("X-VTEX-API-AppKey", appKey)
                 .header("X-VTEX-API-AppToken", appToken)
                 .timeout(Duration.ofSeconds(30))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private void startServer() throws IOException, InterruptedException {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        Files.createDirectories(home);
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-jar",
-                        serverJar.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(
-                        home.resolveSibling(home.getFileName() + "-server.log").toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("APPKEYS_"));
-        builder.environment().put("APPKEYS_HOME", home.toString());
-        builder.environment().put("APPKEYS_PORT", Integer.toString(port));
-        builder.environment().put("MICRONAUT_SERVER_HOST", "127.0.0.1");
-        server = builder.start();
-
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                .timeout(Duration.ofSeconds(5))
-                .build();
-        long deadline = System.nanoTime() + START_DEADLINE.toNanos();
-        while (true) {
-            assertTrue(server.isAlive(), "the server stopped; see its log beside " + home);
-            try {
-                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            assertTrue(System.nanoTime() - deadline < 0, "the server did not start within " + START_DEADLINE);
-            Thread.sleep(100);
-        }
     }
 }

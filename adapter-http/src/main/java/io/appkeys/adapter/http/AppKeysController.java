@@ -40,6 +40,7 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -113,18 +114,18 @@ final class AppKeysController {
             summary = "List the account's app keys, never with a token; with due=true, only those whose token is"
                     + " due or overdue for renewal")
     List<KeyItem> list(
-            @RequestAttribute(AuthenticationFilter.CALLER) Caller caller, @QueryValue("due") @Nullable String due) {
-        KeyFilter filter = due == null || due.equals("false")
-                ? KeyFilter.ALL
-                : due.equals("true") ? KeyFilter.DUE : badFilter(due);
+            @RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+            @Parameter(
+                            description = "true for only the keys whose token is due or overdue for renewal",
+                            schema = @Schema(allowableValues = {"true", "false"}))
+                    @QueryValue("due")
+                    @Nullable
+                    String due) {
+        KeyFilter filter = QueryFlag.read("due", due) ? KeyFilter.DUE : KeyFilter.ALL;
         Instant now = Instant.now();
         return Pages.all(page -> listing.listAppKeys(caller, page, filter)).stream()
                 .map(listed -> KeyItem.of(listed, now))
                 .toList();
-    }
-
-    private static KeyFilter badFilter(String due) {
-        throw new InvalidInputException("due must be true or false, got " + due);
     }
 
     @Get("/{id}")

@@ -3,7 +3,6 @@ package io.appkeys.adapter.http;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.appkeys.core.domain.Caller;
 import io.appkeys.core.domain.ForbiddenException;
-import io.appkeys.core.domain.InvalidInputException;
 import io.appkeys.core.domain.KeyMetadata;
 import io.appkeys.core.domain.KeyPrincipal;
 import io.appkeys.core.domain.Principal;
@@ -67,24 +66,13 @@ final class AuthzController {
                     @QueryValue(METADATA)
                     @Nullable
                     String metadata) {
-        boolean withMetadata = withMetadata(metadata);
+        boolean withMetadata = QueryFlag.read(METADATA, metadata);
         ResourceName wanted = new ResourceName(resource);
         Principal principal = caller.principal();
         if (!authorization.authorize(principal, wanted).allowed()) {
             throw new ForbiddenException(principal.describe() + " does not hold resource " + wanted);
         }
         return allowed(principal, withMetadata);
-    }
-
-    /** Whether {@code ?metadata=} asks for the key's metadata: {@code true}; absent or {@code false} does not. */
-    static boolean withMetadata(@Nullable String metadata) {
-        if (metadata == null || metadata.equals("false")) {
-            return false;
-        }
-        if (metadata.equals("true")) {
-            return true;
-        }
-        throw new InvalidInputException("metadata must be true or false, got " + metadata);
     }
 
     /**

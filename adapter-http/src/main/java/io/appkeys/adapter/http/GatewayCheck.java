@@ -43,8 +43,7 @@ final class GatewayCheck implements Ordered {
     HttpResponse<?> answer(HttpRequest<?> request) {
         String resource = request.getParameters().get(AuthzController.RESOURCE);
         String metadata = request.getParameters().get(AuthzController.METADATA);
-        if (!ResourceName.isWellFormed(resource)
-                || (metadata != null && !metadata.equals("true") && !metadata.equals("false"))) {
+        if (!ResourceName.isWellFormed(resource) || !QueryFlag.isFlag(metadata)) {
             return null;
         }
         Attempt attempt = credentials.read(request);

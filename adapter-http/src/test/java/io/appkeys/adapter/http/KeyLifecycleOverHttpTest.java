@@ -113,8 +113,8 @@ class KeyLifecycleOverHttpTest extends OverHttp {
         Credentials fresh = tenant.newKey("fresh");
         Credentials old = tenant.newKey("old");
         Credentials older = tenant.newKey("older");
-        issueTokenAgo(old, 100);
-        issueTokenAgo(older, 200);
+        TestDatabases.issueTokenAgo(served.store().settings(), old.id(), 100);
+        TestDatabases.issueTokenAgo(served.store().settings(), older.id(), 200);
 
         Reply all = http.get(KEYS, tenant.admin);
         VtexSchemas.assertMatches("list-appkeys", all);
@@ -195,20 +195,6 @@ class KeyLifecycleOverHttpTest extends OverHttp {
                 .json()
                 .get("creationDateNewToken")
                 .isNull());
-    }
-
-    /** Moves the key's current token back in time, as if it had been issued {@code days} ago. */
-    private void issueTokenAgo(Credentials key, int days) {
-        TestDatabases.execute(
-                served.store().settings(),
-                "UPDATE app_keys SET token_created_in = TIMESTAMP WITH TIME ZONE '"
-                        + Instant.now()
-                                .minus(Duration.ofDays(days))
-                                .truncatedTo(ChronoUnit.SECONDS)
-                                .toString()
-                                .replace('T', ' ')
-                                .replace("Z", "+00:00")
-                        + "' WHERE id = '" + key.id() + "'");
     }
 
     private static JsonNode item(JsonNode list, String id) {

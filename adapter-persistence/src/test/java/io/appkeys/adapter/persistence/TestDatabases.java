@@ -6,7 +6,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Fresh, isolated databases for test suites: an H2 file of its own, or (when {@code APPKEYS_TEST_PG_URL} is
@@ -56,6 +60,19 @@ public final class TestDatabases {
         } catch (SQLException e) {
             throw new IllegalStateException("could not connect to the test database: " + e.getMessage(), e);
         }
+    }
+
+    /** Moves a key's current token back in time, as if it had been issued {@code days} ago (to the second). */
+    public static void issueTokenAgo(DatabaseSettings store, String keyId, int days) {
+        String at = Instant.now()
+                .minus(Duration.ofDays(days))
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
+        execute(
+                store,
+                "UPDATE app_keys SET token_created_in = TIMESTAMP WITH TIME ZONE '"
+                        + at.replace('T', ' ').replace("Z", "+00:00") + "' WHERE id = '" + UUID.fromString(keyId)
+                        + "'");
     }
 
     /** Runs one statement on its own connection to a store, with the credentials the store requires. */
