@@ -284,7 +284,8 @@ class KeyLifecycleCommandsTest {
                         .get("plan")
                         .asText());
 
-        for (String bad : List.of("[1]", "plan=gold", "{\"a\":", "{\"x\":\"" + "y".repeat(4100) + "\"}")) {
+        for (String bad :
+                List.of("[1]", "plan=gold", "{\"a\":", "{\"a\":1,\"a\":2}", "{\"x\":\"" + "y".repeat(4100) + "\"}")) {
             cli.run("key", "metadata", id, "--account", account, "--set", bad).fails(ExitCodes.USAGE);
         }
         assertTrue(cli.run("key", "metadata", id, "--account", account, "--clear", "--json")

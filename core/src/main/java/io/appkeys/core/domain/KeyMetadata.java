@@ -2,12 +2,15 @@ package io.appkeys.core.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What an account says about a key that is not secret (its owner, plan, environment), as a JSON object of at most
  * {@value #MAX_BYTES} bytes in UTF-8. A gateway can read it from {@code authz/check} and route on it. It is kept
- * and returned as written, once checked to be one JSON object, nested at most {@value #MAX_DEPTH} deep.
+ * and returned as written, once checked to be one JSON object, nested at most {@value #MAX_DEPTH} deep, each of its
+ * objects naming a member once (DESIGN: no duplicate members).
  */
 public final class KeyMetadata {
 
@@ -93,7 +96,7 @@ public final class KeyMetadata {
             switch (c) {
                 case '{' -> members();
                 case '[' -> elements();
-                case '"' -> string();
+                case '"' -> string(); // its value is not needed
                 case 't' -> word("true");
                 case 'f' -> word("false");
                 case 'n' -> word("null");
@@ -109,12 +112,16 @@ public final class KeyMetadata {
                 depth--;
                 return;
             }
+            Set<String> names = new HashSet<>();
             do {
                 space();
                 if (!peek('"')) {
                     throw bad("a member name must be a string");
                 }
-                string();
+                String name = string();
+                if (!names.add(name)) {
+                    throw bad("member " + name + " appears twice in one object");
+                }
                 space();
                 expect(':');
                 value();
@@ -140,30 +147,42 @@ public final class KeyMetadata {
             depth--;
         }
 
-        private void string() {
+        /** Reads a string, and returns it with its escapes resolved: member names are compared so. */
+        private String string() {
+            StringBuilder value = new StringBuilder();
             at++;
             while (at < text.length()) {
                 char c = text.charAt(at++);
                 if (c == '"') {
-                    return;
+                    return value.toString();
                 }
                 if (c < 0x20) {
                     throw bad("a control character must be escaped in a string");
                 }
-                if (c == '\\') {
-                    if (at >= text.length()) {
-                        break;
-                    }
-                    char escaped = text.charAt(at++);
-                    if (escaped == 'u') {
-                        for (int i = 0; i < 4; i++) {
-                            if (at >= text.length() || Character.digit(text.charAt(at++), 16) < 0) {
-                                throw bad("a \\u escape needs four hexadecimal digits");
-                            }
+                if (c != '\\') {
+                    value.append(c);
+                    continue;
+                }
+                if (at >= text.length()) {
+                    break;
+                }
+                char escaped = text.charAt(at++);
+                if (escaped == 'u') {
+                    int code = 0;
+                    for (int i = 0; i < 4; i++) {
+                        int digit = at < text.length() ? Character.digit(text.charAt(at++), 16) : -1;
+                        if (digit < 0) {
+                            throw bad("a \\u escape needs four hexadecimal digits");
                         }
-                    } else if ("\"\\/bfnrt".indexOf(escaped) < 0) {
+                        code = code * 16 + digit;
+                    }
+                    value.append((char) code);
+                } else {
+                    int known = "\"\\/bfnrt".indexOf(escaped);
+                    if (known < 0) {
                         throw bad("unknown escape \\" + escaped);
                     }
+                    value.append("\"\\/\b\f\n\r\t".charAt(known));
                 }
             }
             throw bad("a string is not closed");

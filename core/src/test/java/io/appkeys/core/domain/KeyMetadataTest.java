@@ -2,6 +2,7 @@ package io.appkeys.core.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -81,5 +82,16 @@ class KeyMetadataTest {
                 new String(Base64.getUrlDecoder().decode(metadata.base64url()), StandardCharsets.UTF_8));
         assertEquals(-1, metadata.base64url().indexOf('='));
         assertEquals(-1, metadata.base64url().indexOf('+'));
+    }
+
+    @Test
+    void aMemberNamedTwiceInOneObject_isRefused_evenWhenEscapedDifferently() {
+        for (String json : new String[] {
+            "{\"a\":1,\"a\":2}", "{\"a\":1,\"\\u0061\":2}", "{\"x\":{\"b\":1,\"b\":1}}", "{\"x\":[{\"c\":1,\"c\":2}]}"
+        }) {
+            InvalidInputException refused = assertThrows(InvalidInputException.class, () -> KeyMetadata.of(json), json);
+            assertTrue(refused.getMessage().contains("appears twice"), refused::getMessage);
+        }
+        KeyMetadata.of("{\"a\":{\"a\":1},\"b\":[{\"a\":1},{\"a\":2}]}"); // the same name in other objects
     }
 }
