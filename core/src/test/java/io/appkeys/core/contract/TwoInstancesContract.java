@@ -8,6 +8,7 @@ import io.appkeys.core.AppKeys;
 import io.appkeys.core.crypto.Argon2Parameters;
 import io.appkeys.core.domain.Account;
 import io.appkeys.core.domain.AccountName;
+import io.appkeys.core.domain.AllowedNetworks;
 import io.appkeys.core.domain.AuthenticationResult;
 import io.appkeys.core.domain.AuthenticationResult.Authenticated;
 import io.appkeys.core.domain.AuthenticationResult.Rejected;
@@ -27,6 +28,7 @@ import io.appkeys.core.fixtures.CountingStorage;
 import io.appkeys.core.port.in.AuthenticateUseCase;
 import io.appkeys.core.port.in.LoginUseCase;
 import io.appkeys.core.port.in.NewAccount;
+import io.appkeys.core.port.in.SetAppKeyNetworksUseCase;
 import io.appkeys.core.port.out.Storage;
 import java.time.Instant;
 import java.util.Optional;
@@ -93,6 +95,18 @@ public abstract class TwoInstancesContract {
         eventually("the other refuses the deactivated key", () -> rejected(key));
 
         first.setAppKeyActive(master, ref(key), true);
+        eventually("the other accepts the key again", () -> authenticated(key));
+    }
+
+    @Test
+    void aKeyRestrictedThroughOne_isRefusedByTheOtherFromElsewhere_andAcceptedOnceTheRestrictionIsLifted() {
+        CreatedAppKey key = warmKey(); // the other authenticates it from an address it does not know
+
+        first.use(SetAppKeyNetworksUseCase.class)
+                .setAppKeyNetworks(master, ref(key), AllowedNetworks.parse("203.0.113.0/24"));
+        eventually("the other refuses the key from outside its networks", () -> rejected(key));
+
+        first.use(SetAppKeyNetworksUseCase.class).setAppKeyNetworks(master, ref(key), AllowedNetworks.ANYWHERE);
         eventually("the other accepts the key again", () -> authenticated(key));
     }
 

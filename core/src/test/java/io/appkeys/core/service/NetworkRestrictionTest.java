@@ -19,7 +19,9 @@ import io.appkeys.core.domain.KeyMetadata;
 import io.appkeys.core.domain.LicenseManager;
 import io.appkeys.core.domain.LoginResult;
 import io.appkeys.core.domain.PageRequest;
+import io.appkeys.core.domain.PrincipalRef;
 import io.appkeys.core.domain.RejectionReason;
+import io.appkeys.core.domain.RoleName;
 import io.appkeys.core.fixtures.World;
 import io.appkeys.core.port.in.AuthenticateUseCase;
 import io.appkeys.core.port.in.LoginUseCase;
@@ -27,6 +29,7 @@ import io.appkeys.core.port.in.SetAppKeyMetadataUseCase;
 import io.appkeys.core.port.in.SetAppKeyNetworksUseCase;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -142,6 +145,24 @@ class NetworkRestrictionTest {
         restricting.setAppKeyNetworks(asEditor, World.ref(nobody), NETWORKS);
         assertThrows(
                 ForbiddenException.class, () -> restricting.setAppKeyNetworks(asNobody, World.ref(editor), NETWORKS));
+    }
+
+    @Test
+    void onlyKeyEditors_setMetadata() {
+        CreatedAppKey viewer = world.newKey("viewer");
+        world.appKeys.linkRoles(
+                world.master,
+                new PrincipalRef.ByAppKey(viewer.key().appKey()),
+                Set.of(world.appKeys
+                        .createRole(world.master, new RoleName("Viewer"), Set.of(LicenseManager.VIEW_API_KEYS))
+                        .id()));
+        Caller asViewer = world.callerOf(viewer);
+
+        assertThrows(
+                ForbiddenException.class,
+                () -> world.appKeys
+                        .use(SetAppKeyMetadataUseCase.class)
+                        .setAppKeyMetadata(asViewer, World.ref(viewer), Optional.of(KeyMetadata.of("{}"))));
     }
 
     @Test
