@@ -37,6 +37,7 @@ import io.appkeys.core.port.in.ListUsersUseCase;
 import io.appkeys.core.port.in.LoginUseCase;
 import io.appkeys.core.port.in.PublicKeysUseCase;
 import io.appkeys.core.port.in.ReadAuditLogUseCase;
+import io.appkeys.core.port.in.ReadMetricsUseCase;
 import io.appkeys.core.port.in.RemoveUserUseCase;
 import io.appkeys.core.port.in.RenewAppTokenUseCase;
 import io.appkeys.core.port.in.SetAppKeyActiveUseCase;
@@ -56,6 +57,7 @@ import io.appkeys.core.service.AuditService;
 import io.appkeys.core.service.AuthorizationService;
 import io.appkeys.core.service.ExportService;
 import io.appkeys.core.service.KeyService;
+import io.appkeys.core.service.MeteredHasher;
 import io.appkeys.core.service.ReadinessService;
 import io.appkeys.core.service.RenewalService;
 import io.appkeys.core.service.UserService;
@@ -69,6 +71,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -108,7 +111,7 @@ public final class AppKeys implements AutoCloseable {
         CredentialGenerator generator = builder.generator != null
                 ? builder.generator
                 : new SecureRandomCredentialGenerator(settings.appKeyPrefix());
-        SecretHasher hasher = builder.hasher != null ? builder.hasher : new Argon2idHasher();
+        MeteredHasher hasher = new MeteredHasher(builder.hasher != null ? builder.hasher : new Argon2idHasher());
         CredentialCache cache = new CredentialCache(settings.cacheMaxEntries(), settings.cacheTtl());
         String name = UUID.randomUUID().toString(); // among the processes following the store's changes
         ChangePropagation changes =
@@ -166,7 +169,8 @@ public final class AppKeys implements AutoCloseable {
                 entry(LoginUseCase.class, signedTokens),
                 entry(PublicKeysUseCase.class, signedTokens),
                 entry(AuthorizeUseCase.class, new AuthorizationService()),
-                entry(ReadAuditLogUseCase.class, new AuditService(storage)));
+                entry(ReadAuditLogUseCase.class, new AuditService(storage)),
+                entry(ReadMetricsUseCase.class, (ReadMetricsUseCase) () -> metrics(cache, hasher)));
         this.timer = builder.usageFlushEvery == null ? null : startUsageTimer(builder.usageFlushEvery);
         this.follower = builder.followChanges
                 ? new ChangeFollower(storage.changes(), cache, builder.clock, settings.feedPollInterval(), name)
@@ -174,6 +178,23 @@ public final class AppKeys implements AutoCloseable {
         if (follower != null) {
             follower.start();
         }
+    }
+
+    private ReadMetricsUseCase.Metrics metrics(CredentialCache cache, MeteredHasher hasher) {
+        AuthenticationService.Counts counts = authentication.counts();
+        return new ReadMetricsUseCase.Metrics(
+                counts.authenticated(),
+                counts.rejected(),
+                counts.throttled(),
+                counts.overloaded(),
+                counts.cacheHits(),
+                counts.cacheMisses(),
+                cache.size(),
+                counts.hashingActive(),
+                counts.hashingWaiting(),
+                hasher.count(),
+                hasher.time(),
+                Optional.ofNullable(follower).map(ChangeFollower::lag));
     }
 
     /** The given sealing key, asked for once; or a new one for this instance. */
@@ -208,7 +229,7 @@ public final class AppKeys implements AutoCloseable {
         return authentication.flushUsage();
     }
 
-    /** Refused authentications by cause since start, for metrics. */
+    /** Refused authentications by cause since start; {@link ReadMetricsUseCase} gives every count. */
     public Map<RejectionReason, Long> rejections() {
         return authentication.rejections();
     }

@@ -2,6 +2,7 @@ package io.appkeys.adapter.http;
 
 import io.appkeys.adapter.persistence.DatabaseSettings;
 import io.appkeys.adapter.persistence.Databases;
+import io.appkeys.adapter.persistence.PoolStatistics;
 import io.appkeys.adapter.persistence.SealingKeys;
 import io.appkeys.core.AppKeys;
 import io.appkeys.core.crypto.Argon2Parameters;
@@ -9,11 +10,16 @@ import io.appkeys.core.crypto.Argon2idHasher;
 import io.appkeys.core.crypto.SealingKey;
 import io.appkeys.core.port.out.Storage;
 import io.appkeys.core.service.AppKeysSettings;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micronaut.configuration.metrics.annotation.RequiresMetrics;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Secondary;
 import jakarta.inject.Singleton;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,13 +51,18 @@ class AppKeysFactory {
         return SealingKey.fromBase64(SealingKeys.fromEnvironment(System.getenv()));
     }
 
+    /** The store; {@link AppKeys} closes it. */
+    @Singleton
+    Storage storage(DatabaseSettings database) {
+        LOG.info("opening the store at {}", database.redactedUrl());
+        return Databases.open(database);
+    }
+
     /** Built at start, so a store that cannot be opened stops the server with the store's message. */
     @Context
     @Bean(preDestroy = "close")
-    AppKeys appKeys(DatabaseSettings database, SealingKey sealing, AppKeysProperties properties) {
-        LOG.info("opening the store at {}", database.redactedUrl());
+    AppKeys appKeys(Storage storage, SealingKey sealing, AppKeysProperties properties) {
         Argon2idHasher hasher = new Argon2idHasher(argon2(properties));
-        Storage storage = Databases.open(database);
         try {
             return AppKeys.builder()
                     .storage(storage)
@@ -64,6 +75,34 @@ class AppKeysFactory {
             storage.close();
             throw e;
         }
+    }
+
+    /** The store's connection pool as meters: connections lent, idle, waited for, and the most it opens. */
+    @Singleton
+    @RequiresMetrics
+    MeterBinder poolMetrics(Storage storage) {
+        return registry -> {
+            poolGauge(registry, storage, "active", "Connections lent out", PoolStatistics::active);
+            poolGauge(registry, storage, "idle", "Connections ready in the pool", PoolStatistics::idle);
+            poolGauge(registry, storage, "waiting", "Threads waiting for a connection", PoolStatistics::waiting);
+            poolGauge(registry, storage, "max", "The most connections the pool opens", PoolStatistics::max);
+        };
+    }
+
+    private static void poolGauge(
+            MeterRegistry registry,
+            Storage storage,
+            String name,
+            String description,
+            ToIntFunction<PoolStatistics> value) {
+        Gauge.builder(
+                        "appkeys.store.connections." + name,
+                        storage,
+                        store -> Databases.poolStatistics(store)
+                                .map(value::applyAsInt)
+                                .orElse(0))
+                .description(description)
+                .register(registry);
     }
 
     /** Core's settings; invalid values fail the start with core's message. */

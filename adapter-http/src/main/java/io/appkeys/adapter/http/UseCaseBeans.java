@@ -29,6 +29,7 @@ import io.appkeys.core.port.in.ListUsersUseCase;
 import io.appkeys.core.port.in.LoginUseCase;
 import io.appkeys.core.port.in.PublicKeysUseCase;
 import io.appkeys.core.port.in.ReadAuditLogUseCase;
+import io.appkeys.core.port.in.ReadMetricsUseCase;
 import io.appkeys.core.port.in.RemoveUserUseCase;
 import io.appkeys.core.port.in.RenewAppTokenUseCase;
 import io.appkeys.core.port.in.SetAppKeyActiveUseCase;
@@ -45,6 +46,11 @@ import jakarta.inject.Singleton;
  */
 @Factory
 class UseCaseBeans {
+
+    @Singleton
+    ReadMetricsUseCase readMetrics(AppKeys appKeys) {
+        return appKeys.use(ReadMetricsUseCase.class);
+    }
 
     @Singleton
     CheckReadinessUseCase checkReadiness(AppKeys appKeys) {

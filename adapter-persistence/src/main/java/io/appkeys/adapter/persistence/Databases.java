@@ -118,6 +118,11 @@ public final class Databases {
                 || url.contains(";PASSWORD=");
     }
 
+    /** The connection pool of a storage {@link #open} gave, now; empty for any other storage. */
+    public static Optional<PoolStatistics> poolStatistics(Storage storage) {
+        return storage instanceof JdbiStorage jdbi ? Optional.of(jdbi.poolStatistics()) : Optional.empty();
+    }
+
     /**
      * @param syncCommits whether each committed transaction is also forced to disk before it returns: H2
      *                    writes a commit to the operating system at once ({@code WRITE_DELAY=0}) but does not

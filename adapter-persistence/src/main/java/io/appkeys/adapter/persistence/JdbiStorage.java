@@ -1,6 +1,7 @@
 package io.appkeys.adapter.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import io.appkeys.core.port.out.AccountStore;
 import io.appkeys.core.port.out.AppKeyStore;
 import io.appkeys.core.port.out.AuditLog;
@@ -91,6 +92,19 @@ final class JdbiStorage implements Storage {
                 return db.inTransaction(work);
             }
         };
+    }
+
+    /** The pool now; all zero once it is closed. */
+    PoolStatistics poolStatistics() {
+        HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+        if (bean == null) {
+            return new PoolStatistics(0, 0, 0, pool.getMaximumPoolSize());
+        }
+        return new PoolStatistics(
+                bean.getActiveConnections(),
+                bean.getIdleConnections(),
+                bean.getThreadsAwaitingConnection(),
+                pool.getMaximumPoolSize());
     }
 
     @Override

@@ -40,6 +40,21 @@ class DatabasesTest {
     }
 
     @Test
+    void thePool_tellsWhatItLendsAndHolds_forMetrics() {
+        DatabaseSettings settings = TestDatabases.freshH2(home);
+        try (Storage storage = Databases.open(settings)) {
+            PoolStatistics idle = Databases.poolStatistics(storage).orElseThrow();
+            assertEquals(0, idle.active());
+            assertEquals(settings.maxPoolSize(), idle.max());
+            PoolStatistics lending = storage.transactions()
+                    .inTransaction(() -> Databases.poolStatistics(storage).orElseThrow());
+            assertEquals(1, lending.active());
+            assertEquals(0, lending.waiting());
+        }
+        assertEquals(Optional.empty(), Databases.poolStatistics(new io.appkeys.core.memory.InMemoryStorage()));
+    }
+
+    @Test
     void theEmbeddedStore_isCreatedOnFirstUse_inADirectoryOnlyItsOwnerCanRead() throws Exception {
         Path appkeysHome = home.resolve("nested").resolve(".appkeys");
 

@@ -39,6 +39,8 @@ public final class AuthenticationService implements AuthenticateUseCase, AutoClo
     private final UsageRecorder usage;
     private final FullCheck fullCheck;
     private final TokenCheck tokenCheck;
+    private final HashingGate gate;
+    private final AuthenticationCounts counts = new AuthenticationCounts();
     private final SingleFlight<PresentedPair.PairName, AuthenticationResult> flights = new SingleFlight<>();
 
     public AuthenticationService(
@@ -56,7 +58,7 @@ public final class AuthenticationService implements AuthenticateUseCase, AutoClo
         this.monitor = new FailureMonitor(clock, FAILURE_LOG_INTERVAL);
         this.usage = new UsageRecorder(storage.keys(), settings.usageInterval(), settings.cacheMaxEntries());
         // pairs' hashes and tokens' signatures take turns within one bound on slow work
-        HashingGate gate = new HashingGate(settings.hashingConcurrency(), settings.hashingMaxWait());
+        this.gate = new HashingGate(settings.hashingConcurrency(), settings.hashingMaxWait());
         this.fullCheck = new FullCheck(storage, hasher, cache, gate, settings.renewalPeriod(), usage);
         this.tokenCheck = new TokenCheck(storage, signer, cache, gate, settings.renewalPeriod(), usage);
     }
@@ -67,9 +69,9 @@ public final class AuthenticationService implements AuthenticateUseCase, AutoClo
         Optional<AppKeyName> name = AppKeyName.read(appKey);
         Optional<AppToken> token = name.isPresent() ? AppToken.read(appToken) : Optional.empty();
         if (token.isEmpty()) {
-            return new MalformedAttempt(source, now);
+            return new MalformedAttempt(source, now, new Tally());
         }
-        return new PresentedPair(name.get(), token.get(), cache.digest(token.get()), source, from, now);
+        return new PresentedPair(name.get(), token.get(), cache.digest(token.get()), source, from, now, new Tally());
     }
 
     @Override
@@ -77,40 +79,16 @@ public final class AuthenticationService implements AuthenticateUseCase, AutoClo
         long now = clock.millis();
         Optional<SignedToken> token = SignedToken.read(signedToken);
         if (token.isEmpty()) {
-            return new MalformedAttempt(source, now);
+            return new MalformedAttempt(source, now, new Tally());
         }
-        return new PresentedToken(token.get(), cache.digest(token.get()), source, from, now);
+        return new PresentedToken(token.get(), cache.digest(token.get()), source, from, now, new Tally());
     }
 
     @Override
     public Optional<AuthenticationResult> authenticateWithoutBlocking(Attempt attempt) {
-        Attempt presented = presented(attempt);
-        if (presented instanceof PresentedToken token) {
-            CredentialCache.SignedEntry cached = cache.lookupSigned(token.digest(), clock.millis());
-            if (cached == null || !cached.networks().allows(token.from())) {
-                return Optional.empty(); // a signature to check and a store read: no throttle, a token is not guessed
-            }
-            usage.used(cached.principal().id(), cached.pairIssuedIn(), clock.millis());
-            return Optional.of(new Authenticated(cached.principal()));
-        }
-        if (!(presented instanceof PresentedPair pair)) {
-            monitor.rejected(RejectionReason.MALFORMED);
-            return Optional.of(held(RejectionReason.MALFORMED, attempt));
-        }
-        long now = clock.millis();
-        CredentialCache.Verified cached = cache.lookup(pair, now);
-        if (cached != null && cached.networks().allows(pair.from())) {
-            usage.used(cached.principal().id(), cached.issuedIn(), now);
-            return Optional.of(new Authenticated(cached.principal()));
-        }
-        if (cache.remembered(pair).isEmpty()) {
-            Optional<Duration> wait = throttle.retryAfter(pair.appKey(), pair.source(), now);
-            if (wait.isPresent()) {
-                monitor.throttled();
-                return Optional.of(new Throttled(wait.get()));
-            }
-        }
-        return Optional.empty();
+        Optional<AuthenticationResult> answer = quick(presented(attempt));
+        answer.ifPresent(result -> answered(attempt, result));
+        return answer;
     }
 
     @Override
@@ -119,19 +97,37 @@ public final class AuthenticationService implements AuthenticateUseCase, AutoClo
         if (quick.isPresent()) {
             return quick.get();
         }
+        AuthenticationResult result;
         if (attempt instanceof PresentedToken token) {
-            AuthenticationResult result = check(token);
-            return result instanceof Rejected rejected ? held(rejected.reason(), token) : result;
+            result = tokenCheck.check(token, clock.millis());
+        } else {
+            PresentedPair pair = (PresentedPair) attempt;
+            result = flights.run(pair.name(), () -> check(pair));
         }
-        PresentedPair pair = (PresentedPair) attempt;
-        AuthenticationResult result = flights.run(pair.name(), () -> check(pair));
         // each caller that shared the check is held from when its own check began
-        return result instanceof Rejected rejected ? held(rejected.reason(), pair) : result;
+        if (result instanceof Rejected rejected) {
+            result = held(rejected.reason(), attempt);
+        }
+        answered(attempt, result);
+        return result;
     }
 
-    /** Refused authentications by cause since start, for metrics; no appKey or token is kept. */
+    /** Refused authentications by cause since start; no appKey or token is kept. */
     public Map<RejectionReason, Long> rejections() {
-        return monitor.totals();
+        return counts.rejected();
+    }
+
+    /** What authentication has counted since start, for {@link io.appkeys.core.port.in.ReadMetricsUseCase}. */
+    public Counts counts() {
+        return new Counts(
+                counts.authenticated(),
+                counts.rejected(),
+                counts.throttled(),
+                counts.overloaded(),
+                counts.hits(),
+                counts.misses(),
+                gate.active(),
+                gate.waiting());
     }
 
     /** Writes the noted last uses of keys; runs on a timer, and on close. */
@@ -144,28 +140,74 @@ public final class AuthenticationService implements AuthenticateUseCase, AutoClo
         flushUsage();
     }
 
-    private AuthenticationResult check(PresentedToken token) {
-        long now = clock.millis();
-        AuthenticationResult result = tokenCheck.check(token, now);
-        if (result instanceof Rejected rejected) {
-            monitor.rejected(rejected.reason());
-        } else if (result instanceof Overloaded) {
-            monitor.overloaded();
+    /** The answer the cache alone can give, without blocking: a hit, a malformed attempt, or a throttle. */
+    private Optional<AuthenticationResult> quick(Attempt presented) {
+        if (presented instanceof PresentedToken token) {
+            CredentialCache.SignedEntry cached = cache.lookupSigned(token.digest(), clock.millis());
+            boolean hit = cached != null && cached.networks().allows(token.from());
+            counts.lookedUp(token.tally(), hit);
+            if (!hit) {
+                return Optional.empty(); // a signature to check and a store read: no throttle, a token is not guessed
+            }
+            usage.used(cached.principal().id(), cached.pairIssuedIn(), clock.millis());
+            return Optional.of(new Authenticated(cached.principal()));
         }
-        return result;
+        if (!(presented instanceof PresentedPair pair)) {
+            return Optional.of(held(RejectionReason.MALFORMED, presented));
+        }
+        long now = clock.millis();
+        CredentialCache.Verified cached = cache.lookup(pair, now);
+        boolean hit = cached != null && cached.networks().allows(pair.from());
+        counts.lookedUp(pair.tally(), hit);
+        if (hit) {
+            usage.used(cached.principal().id(), cached.issuedIn(), now);
+            return Optional.of(new Authenticated(cached.principal()));
+        }
+        if (cache.remembered(pair).isEmpty()) {
+            Optional<Duration> wait = throttle.retryAfter(pair.appKey(), pair.source(), now);
+            if (wait.isPresent()) {
+                return Optional.of(new Throttled(wait.get()));
+            }
+        }
+        return Optional.empty();
     }
 
     private AuthenticationResult check(PresentedPair pair) {
         long now = clock.millis();
         AuthenticationResult result = fullCheck.check(pair, now);
-        if (result instanceof Rejected rejected) {
+        if (result instanceof Rejected) {
             throttle.recordFailure(pair.appKey(), pair.source(), now);
-            monitor.rejected(rejected.reason());
-        } else if (result instanceof Overloaded) {
-            monitor.overloaded();
         }
         return result;
     }
+
+    /** Counts the attempt's answer, and reports a refusal, once per attempt however often it is asked. */
+    private void answered(Attempt attempt, AuthenticationResult result) {
+        if (!counts.answered(tallyOf(attempt), result)) {
+            return;
+        }
+        if (result instanceof Rejected rejected) {
+            monitor.rejected(rejected.reason());
+        } else if (result instanceof Throttled) {
+            monitor.throttled();
+        } else if (result instanceof Overloaded) {
+            monitor.overloaded();
+        }
+    }
+
+    /**
+     * What authentication has counted since start: attempts by answer, the cache's hits and misses, and the slow
+     * checks running and waiting now.
+     */
+    public record Counts(
+            long authenticated,
+            Map<RejectionReason, Long> rejected,
+            long throttled,
+            long overloaded,
+            long cacheHits,
+            long cacheMisses,
+            int hashingActive,
+            int hashingWaiting) {}
 
     /** A refusal, to be held for what is left of the refusal time since the attempt's check began. */
     private Rejected held(RejectionReason reason, Attempt attempt) {
@@ -182,6 +224,16 @@ public final class AuthenticationService implements AuthenticateUseCase, AutoClo
             monitor.late();
         }
         return new Rejected(reason, Duration.ofMillis(Math.max(0, Math.min(left, refusalTime.toMillis()))));
+    }
+
+    private static Tally tallyOf(Attempt attempt) {
+        if (attempt instanceof PresentedPair pair) {
+            return pair.tally();
+        }
+        if (attempt instanceof PresentedToken token) {
+            return token.tally();
+        }
+        return ((MalformedAttempt) attempt).tally();
     }
 
     private static Attempt presented(Attempt attempt) {

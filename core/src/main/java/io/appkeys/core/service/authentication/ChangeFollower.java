@@ -35,6 +35,7 @@ public final class ChangeFollower implements AutoCloseable {
     private final String name;
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile long appliedAsOfMillis;
 
     private long cursor = -1; // unknown until the first read
     private long acknowledged = -1;
@@ -59,6 +60,15 @@ public final class ChangeFollower implements AutoCloseable {
         this.acknowledgedAt = now;
         this.prunedAt = now - PRUNE_EVERY.toNanos();
         this.failureLoggedAt = now - FAILURE_LOG_INTERVAL.toNanos();
+        this.appliedAsOfMillis = clock.millis();
+    }
+
+    /**
+     * How long ago, on the clock, this process had applied every change in the feed: about the poll interval
+     * while it keeps up (less with PostgreSQL's notifications), growing while the feed cannot be read.
+     */
+    public Duration lag() {
+        return Duration.ofMillis(Math.max(0, clock.millis() - appliedAsOfMillis));
     }
 
     /**
@@ -138,6 +148,7 @@ public final class ChangeFollower implements AutoCloseable {
             } while (read.entries().size() == BATCH);
         }
         cache.changesAppliedAsOf(started);
+        appliedAsOfMillis = started;
         acknowledge();
         pruneNowAndThen();
     }

@@ -63,6 +63,11 @@ public final class CredentialCache {
         this.macs = ThreadLocal.withInitial(() -> newMac(spec));
     }
 
+    /** Keys and signed tokens held now; an estimate, as Caffeine gives it. */
+    public long size() {
+        return entries.estimatedSize() + signed.estimatedSize();
+    }
+
     /** The keyed digest of a token: what the cache keeps and compares in its place. */
     byte[] digest(AppToken token) {
         return macs.get().doFinal(token.reveal().getBytes(StandardCharsets.US_ASCII));

@@ -19,7 +19,6 @@ final class FailureMonitor {
     private static final Logger LOG = LoggerFactory.getLogger(FailureMonitor.class);
 
     private final Map<RejectionReason, LongAdder> sinceLog = new EnumMap<>(RejectionReason.class);
-    private final Map<RejectionReason, LongAdder> total = new EnumMap<>(RejectionReason.class);
     private final LongAdder throttled = new LongAdder();
     private final LongAdder overloaded = new LongAdder();
     private final LongAdder late = new LongAdder();
@@ -32,13 +31,11 @@ final class FailureMonitor {
         this.intervalMillis = interval.toMillis();
         for (RejectionReason reason : RejectionReason.values()) {
             sinceLog.put(reason, new LongAdder());
-            total.put(reason, new LongAdder());
         }
     }
 
     void rejected(RejectionReason reason) {
         sinceLog.get(reason).increment();
-        total.get(reason).increment();
         maybeLog();
     }
 
@@ -56,13 +53,6 @@ final class FailureMonitor {
     void late() {
         late.increment();
         maybeLog();
-    }
-
-    /** Rejections by cause since start, for metrics. */
-    Map<RejectionReason, Long> totals() {
-        Map<RejectionReason, Long> counts = new EnumMap<>(RejectionReason.class);
-        total.forEach((reason, adder) -> counts.put(reason, adder.sum()));
-        return counts;
     }
 
     private void maybeLog() {

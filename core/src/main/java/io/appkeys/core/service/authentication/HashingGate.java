@@ -11,10 +11,12 @@ import java.util.concurrent.TimeUnit;
 final class HashingGate {
 
     private final Semaphore permits;
+    private final int concurrency;
     private final long maxWaitNanos;
 
     HashingGate(int concurrency, Duration maxWait) {
         this.permits = new Semaphore(concurrency);
+        this.concurrency = concurrency;
         this.maxWaitNanos = maxWait.toNanos();
     }
 
@@ -30,5 +32,15 @@ final class HashingGate {
 
     void exit() {
         permits.release();
+    }
+
+    /** Slow checks running now. */
+    int active() {
+        return concurrency - permits.availablePermits();
+    }
+
+    /** Checks waiting for a turn now (an estimate, as the semaphore gives it). */
+    int waiting() {
+        return permits.getQueueLength();
     }
 }

@@ -9,10 +9,16 @@ import java.util.Optional;
 
 /**
  * A well-formed attempt: the appKey and token parsed once, the token's keyed digest computed once (what the
- * credential cache compares), its source, the caller's address when known, and when its check began.
+ * credential cache compares), its source, the caller's address when known, when its check began, and what has been counted of it.
  */
 record PresentedPair(
-        AppKeyName appKey, AppToken token, byte[] digest, String source, Optional<IpAddress> from, long startedMillis)
+        AppKeyName appKey,
+        AppToken token,
+        byte[] digest,
+        String source,
+        Optional<IpAddress> from,
+        long startedMillis,
+        Tally tally)
         implements Attempt {
 
     /**

@@ -7,9 +7,10 @@ import java.util.Optional;
 
 /**
  * A well-formed signed token as presented: the token, its keyed digest computed once (what the cache compares),
- * its source, the caller's address when known, and when its check began.
+ * its source, the caller's address when known, when its check began, and what has been counted of it.
  */
-record PresentedToken(SignedToken token, byte[] digest, String source, Optional<IpAddress> from, long startedMillis)
+record PresentedToken(
+        SignedToken token, byte[] digest, String source, Optional<IpAddress> from, long startedMillis, Tally tally)
         implements Attempt {
 
     @Override

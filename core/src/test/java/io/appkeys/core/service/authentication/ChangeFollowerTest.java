@@ -166,7 +166,7 @@ class ChangeFollowerTest {
     private PresentedPair remembered(String appKey) {
         AppToken token = AppToken.fromBody("Q".repeat(121));
         PresentedPair pair = new PresentedPair(
-                new AppKeyName(appKey), token, cache.digest(token), "", Optional.empty(), clock.millis());
+                new AppKeyName(appKey), token, cache.digest(token), "", Optional.empty(), clock.millis(), new Tally());
         KeyPrincipal principal =
                 new KeyPrincipal(AppKeyId.random(), pair.appKey().account(), pair.appKey(), Set.of());
         cache.put(
