@@ -26,6 +26,7 @@ import io.appkeys.core.port.in.FindAccountUseCase;
 import io.appkeys.core.port.in.FinishRenewalUseCase;
 import io.appkeys.core.port.in.GetAccountSettingsUseCase;
 import io.appkeys.core.port.in.GetAppKeyUseCase;
+import io.appkeys.core.port.in.GetKeyUsageUseCase;
 import io.appkeys.core.port.in.GetUserUseCase;
 import io.appkeys.core.port.in.LinkRolesUseCase;
 import io.appkeys.core.port.in.ListAccountsUseCase;
@@ -149,6 +150,7 @@ public final class AppKeys implements AutoCloseable {
                 entry(ListAppKeysUseCase.class, keys),
                 entry(ExportAppKeysUseCase.class, new ExportService(storage, clock, settings)),
                 entry(GetAppKeyUseCase.class, keys),
+                entry(GetKeyUsageUseCase.class, keys),
                 entry(SetAppKeyActiveUseCase.class, keys),
                 entry(SetAppKeyExpiryUseCase.class, keys),
                 entry(SetAppKeyNetworksUseCase.class, keys),
@@ -224,9 +226,12 @@ public final class AppKeys implements AutoCloseable {
         return useCases.keySet();
     }
 
-    /** Writes the noted last uses of keys now; a timer does it regularly. Returns how many keys it wrote. */
+    /**
+     * Writes the noted uses of keys now (last uses and hourly counts), and at most once an hour forgets counts older
+     * than the usage retention; a timer does it regularly. Returns how many tokens' last uses it wrote.
+     */
     public int flushUsage() {
-        return authentication.flushUsage();
+        return authentication.maintainUsage();
     }
 
     /** Refused authentications by cause since start; {@link ReadMetricsUseCase} gives every count. */
@@ -253,7 +258,7 @@ public final class AppKeys implements AutoCloseable {
             return thread;
         });
         executor.scheduleWithFixedDelay(
-                authentication::flushUsage, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+                authentication::maintainUsage, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         return executor;
     }
 

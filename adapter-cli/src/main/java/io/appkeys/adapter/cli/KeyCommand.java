@@ -6,6 +6,7 @@ import io.appkeys.core.domain.AppKeyDetails;
 import io.appkeys.core.domain.CreatedAppKey;
 import io.appkeys.core.domain.KeyMetadata;
 import io.appkeys.core.domain.KeyRef;
+import io.appkeys.core.domain.KeyUsage;
 import io.appkeys.core.domain.Label;
 import io.appkeys.core.domain.ListedAppKey;
 import io.appkeys.core.domain.Page;
@@ -19,6 +20,7 @@ import io.appkeys.core.port.in.ExportAppKeysUseCase;
 import io.appkeys.core.port.in.ExportFormat;
 import io.appkeys.core.port.in.FinishRenewalUseCase;
 import io.appkeys.core.port.in.GetAppKeyUseCase;
+import io.appkeys.core.port.in.GetKeyUsageUseCase;
 import io.appkeys.core.port.in.KeyFilter;
 import io.appkeys.core.port.in.ListAppKeysUseCase;
 import io.appkeys.core.port.in.RenewAppTokenUseCase;
@@ -219,7 +221,37 @@ final class KeyCommand {
                     + " during a renewal; never a token.")
     void show(@Mixin AccountOption account, @Parameters(paramLabel = "<key>", description = KEY) KeyRef key) {
         AppKeyDetails details = cli.use(GetAppKeyUseCase.class).getAppKey(cli.master(account), key);
-        cli.output().show(Views.details(details));
+        KeyUsage usage = cli.use(GetKeyUsageUseCase.class).keyUsage(cli.master(account), key, 1);
+        cli.output()
+                .show(Views.details(details)
+                        .with("usesLast24Hours", usage.last24Hours())
+                        .with("usesLast7Days", usage.last7Days()));
+    }
+
+    @Command(
+            name = "usage",
+            description = "Lists an app key's successful authentications per hour (UTC), newest hours last; hours"
+                    + " without any use are left out. Counts reach the store a few seconds after the uses.")
+    void usage(
+            @Mixin AccountOption account,
+            @Parameters(paramLabel = "<key>", description = KEY) KeyRef key,
+            @Option(
+                            names = "--hours",
+                            paramLabel = "<n>",
+                            defaultValue = "24",
+                            description = "how many hours to list, the current one included: 1 to 2160 (default:"
+                                    + " ${DEFAULT-VALUE})")
+                    int hours) {
+        KeyUsage usage = cli.use(GetKeyUsageUseCase.class).keyUsage(cli.master(account), key, hours);
+        cli.output()
+                .list(
+                        usage.hours().stream()
+                                .map(hour ->
+                                        View.of().with("hour", hour.start()).with("uses", hour.uses()))
+                                .toList(),
+                        "No use in the last " + hours + (hours == 1 ? " hour." : " hours."),
+                        "hour",
+                        "uses");
     }
 
     @Command(

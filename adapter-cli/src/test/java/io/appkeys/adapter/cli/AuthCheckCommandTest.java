@@ -44,6 +44,32 @@ class AuthCheckCommandTest {
     }
 
     @Test
+    void eachSuccessfulCheck_isCountedInTheKeysUsage_shownHourlyAndInShow() {
+        for (int i = 0; i < 3; i++) {
+            cli.withInput(token + "\n", "auth", "check", "--app-key", appKey).ok();
+        }
+        cli.withInput("X\n", "auth", "check", "--app-key", appKey).fails(ExitCodes.NOT_AUTHENTICATED);
+
+        JsonNode hours = cli.run("key", "usage", appKey, "--account", account, "--hours", "2", "--json")
+                .json();
+        assertEquals(1, hours.size(), hours::toString);
+        assertEquals(Set.of("hour", "uses"), fieldsOf(hours.get(0)));
+        assertEquals(3, hours.get(0).get("uses").asLong());
+        assertTrue(
+                cli.run("key", "usage", appKey, "--account", account).ok().out().contains("HOUR"));
+        JsonNode shown =
+                cli.run("key", "show", appKey, "--account", account, "--json").json();
+        assertEquals(3, shown.get("usesLast24Hours").asLong());
+        assertEquals(3, shown.get("usesLast7Days").asLong());
+
+        cli.run("key", "usage", appKey, "--account", account, "--hours", "0").fails(ExitCodes.USAGE);
+        String other = cli.createKey(account, "unused").get("appKey").asText();
+        assertEquals(
+                "No use in the last 24 hours.\n",
+                cli.run("key", "usage", other, "--account", account).ok().out());
+    }
+
+    @Test
     void theTokenMayComeFromAPPKEYS_APP_TOKEN() {
         JsonNode checked = cli.with("APPKEYS_APP_TOKEN", token)
                 .run("auth", "check", "--app-key", appKey, "--json")

@@ -122,7 +122,8 @@ class AppKeysFactory {
                 properties.getPropagationWait(),
                 properties.getSignedTokenLifetime(),
                 properties.getSigningKeyRotation(),
-                properties.getTokenIssuer());
+                properties.getTokenIssuer(),
+                properties.getUsageRetention());
     }
 
     /** OWASP's minimum, with whatever the configuration overrides. */

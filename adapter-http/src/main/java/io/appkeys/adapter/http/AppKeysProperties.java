@@ -31,6 +31,7 @@ class AppKeysProperties {
     private Duration signedTokenLifetime = DEFAULTS.signedTokenLifetime();
     private Duration signingKeyRotation = DEFAULTS.signingKeyRotation();
     private String tokenIssuer = DEFAULTS.tokenIssuer();
+    private Duration usageRetention = DEFAULTS.usageRetention();
     private Duration usageFlushEvery = Duration.ofSeconds(10);
     private Integer argon2MemoryKib;
     private Integer argon2Iterations;
@@ -94,6 +95,10 @@ class AppKeysProperties {
 
     String getTokenIssuer() {
         return tokenIssuer;
+    }
+
+    Duration getUsageRetention() {
+        return usageRetention;
     }
 
     /** Argon2's memory in KiB, iterations and lanes, each empty when not configured. */
@@ -171,6 +176,10 @@ class AppKeysProperties {
 
     public void setTokenIssuer(String value) {
         this.tokenIssuer = value;
+    }
+
+    public void setUsageRetention(Duration value) {
+        this.usageRetention = value;
     }
 
     public void setUsageFlushEvery(Duration value) {

@@ -54,7 +54,8 @@ final class Pages {
         return new Paged<>(items, new Paging(page.number(), page.size(), total, pages));
     }
 
-    private static int wholeNumber(String text, String name, int max, int absent) {
+    /** The query parameter {@code name} as a whole number from 1 to {@code max}; {@code absent} when not given. */
+    static int wholeNumber(String text, String name, int max, int absent) {
         if (text == null) {
             return absent;
         }

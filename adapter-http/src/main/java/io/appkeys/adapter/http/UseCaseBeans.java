@@ -18,6 +18,7 @@ import io.appkeys.core.port.in.FindAccountUseCase;
 import io.appkeys.core.port.in.FinishRenewalUseCase;
 import io.appkeys.core.port.in.GetAccountSettingsUseCase;
 import io.appkeys.core.port.in.GetAppKeyUseCase;
+import io.appkeys.core.port.in.GetKeyUsageUseCase;
 import io.appkeys.core.port.in.GetUserUseCase;
 import io.appkeys.core.port.in.LinkRolesUseCase;
 import io.appkeys.core.port.in.ListAccountsUseCase;
@@ -46,6 +47,11 @@ import jakarta.inject.Singleton;
  */
 @Factory
 class UseCaseBeans {
+
+    @Singleton
+    GetKeyUsageUseCase keyUsage(AppKeys appKeys) {
+        return appKeys.use(GetKeyUsageUseCase.class);
+    }
 
     @Singleton
     ReadMetricsUseCase readMetrics(AppKeys appKeys) {

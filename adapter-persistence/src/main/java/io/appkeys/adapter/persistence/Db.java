@@ -41,6 +41,11 @@ final class Db {
         this.syncCommits = syncCommits;
     }
 
+    /** Whether the store is PostgreSQL (else embedded H2), for the few statements the two spell differently. */
+    boolean postgres() {
+        return settings.isPostgres();
+    }
+
     <T> T with(HandleCallback<T, RuntimeException> work) {
         try {
             return jdbi.withHandle(work);

@@ -10,6 +10,7 @@ import io.appkeys.core.domain.DuplicateAppKeyException;
 import io.appkeys.core.domain.IssuedToken;
 import io.appkeys.core.domain.KeyCredentials;
 import io.appkeys.core.domain.KeyMetadata;
+import io.appkeys.core.domain.KeyUsage;
 import io.appkeys.core.domain.NotFoundException;
 import io.appkeys.core.domain.Page;
 import io.appkeys.core.domain.PageRequest;
@@ -18,6 +19,8 @@ import io.appkeys.core.domain.TokenSlot;
 import io.appkeys.core.port.out.AppKeyStore;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -238,6 +241,56 @@ final class JdbiKeys implements AppKeyStore {
                         .bind("id", id.value())
                         .execute())
                 > 0;
+    }
+
+    /**
+     * Adds each count in one batch, in key and hour order (so two servers adding at once wait for each other rather
+     * than deadlock); a key no longer stored selects no row, and is skipped.
+     */
+    @Override
+    public void addUses(Map<HourOfUse, Long> added) {
+        if (added.isEmpty()) {
+            return;
+        }
+        String source = "SELECT id AS key_id, CAST(:hour AS TIMESTAMP WITH TIME ZONE) AS hour_start,"
+                + " CAST(:uses AS BIGINT) AS uses FROM app_keys WHERE id = :id";
+        String sql = db.postgres()
+                ? "INSERT INTO key_usage (key_id, hour_start, uses) " + source
+                        + " ON CONFLICT (key_id, hour_start) DO UPDATE SET uses = key_usage.uses + EXCLUDED.uses"
+                : "MERGE INTO key_usage u USING (" + source + ") s"
+                        + " ON u.key_id = s.key_id AND u.hour_start = s.hour_start"
+                        + " WHEN MATCHED THEN UPDATE SET uses = u.uses + s.uses"
+                        + " WHEN NOT MATCHED THEN INSERT (key_id, hour_start, uses)"
+                        + " VALUES (s.key_id, s.hour_start, s.uses)";
+        db.use(h -> {
+            PreparedBatch batch = h.prepareBatch(sql);
+            added.entrySet().stream()
+                    .sorted(Comparator.comparing((Map.Entry<HourOfUse, Long> use) ->
+                                    use.getKey().key().value())
+                            .thenComparing(use -> use.getKey().start()))
+                    .forEach(use -> batch.bind("id", use.getKey().key().value())
+                            .bind("hour", Rows.time(use.getKey().start()))
+                            .bind("uses", use.getValue())
+                            .add());
+            batch.execute();
+        });
+    }
+
+    @Override
+    public List<KeyUsage.Hour> uses(AppKeyId id, Instant from) {
+        return db.with(h -> h.createQuery("SELECT hour_start, uses FROM key_usage"
+                        + " WHERE key_id = :id AND hour_start >= :from ORDER BY hour_start")
+                .bind("id", id.value())
+                .bind("from", Rows.time(from))
+                .map((rs, ctx) -> new KeyUsage.Hour(Rows.instant(rs, "hour_start"), rs.getLong("uses")))
+                .list());
+    }
+
+    @Override
+    public int forgetUsesBefore(Instant before) {
+        return db.with(h -> h.createUpdate("DELETE FROM key_usage WHERE hour_start < :before")
+                .bind("before", Rows.time(before))
+                .execute());
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.appkeys.core.domain.DuplicateAppKeyException;
 import io.appkeys.core.domain.IssuedToken;
 import io.appkeys.core.domain.KeyCredentials;
 import io.appkeys.core.domain.KeyMetadata;
+import io.appkeys.core.domain.KeyUsage;
 import io.appkeys.core.domain.NotFoundException;
 import io.appkeys.core.domain.Page;
 import io.appkeys.core.domain.PageRequest;
@@ -17,7 +18,9 @@ import io.appkeys.core.domain.TokenHash;
 import io.appkeys.core.domain.TokenSlot;
 import io.appkeys.core.port.out.AppKeyStore;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -28,6 +31,7 @@ final class InMemoryKeys implements AppKeyStore {
     private final MemoryTransactions memory;
     private final Map<AppKeyId, StoredKey> keys = new HashMap<>();
     private final Map<AppKeyName, AppKeyId> byName = new HashMap<>();
+    private final Map<HourOfUse, Long> uses = new HashMap<>();
 
     InMemoryKeys(MemoryTransactions memory) {
         this.memory = memory;
@@ -146,7 +150,12 @@ final class InMemoryKeys implements AppKeyStore {
                 return false;
             }
             byName.remove(removed.key().appKey());
+            Map<HourOfUse, Long> removedUses = new HashMap<>();
+            uses.entrySet()
+                    .removeIf(use ->
+                            use.getKey().key().equals(id) && removedUses.put(use.getKey(), use.getValue()) == null);
             memory.onRollback(() -> {
+                uses.putAll(removedUses);
                 keys.put(id, removed);
                 byName.put(removed.key().appKey(), id);
             });
@@ -210,6 +219,37 @@ final class InMemoryKeys implements AppKeyStore {
                     ? new KeyCredentials(id, upgraded, credentials.pending(), credentials.autoFinishIn())
                     : new KeyCredentials(id, credentials.current(), Optional.of(upgraded), credentials.autoFinishIn());
             return update(id, s -> withCredentials(s, changed));
+        });
+    }
+
+    @Override
+    public void addUses(Map<HourOfUse, Long> added) {
+        memory.locked(() -> {
+            added.forEach((hour, count) -> {
+                if (keys.containsKey(hour.key())) {
+                    uses.merge(hour, count, Long::sum);
+                }
+            });
+            return null;
+        });
+    }
+
+    @Override
+    public List<KeyUsage.Hour> uses(AppKeyId id, Instant from) {
+        return memory.locked(() -> uses.entrySet().stream()
+                .filter(use ->
+                        use.getKey().key().equals(id) && !use.getKey().start().isBefore(from))
+                .map(use -> new KeyUsage.Hour(use.getKey().start(), use.getValue()))
+                .sorted(Comparator.comparing(KeyUsage.Hour::start))
+                .toList());
+    }
+
+    @Override
+    public int forgetUsesBefore(Instant before) {
+        return memory.locked(() -> {
+            int size = uses.size();
+            uses.keySet().removeIf(hour -> hour.start().isBefore(before));
+            return size - uses.size();
         });
     }
 

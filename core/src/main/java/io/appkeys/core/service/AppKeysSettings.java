@@ -34,6 +34,8 @@ import java.util.function.Consumer;
  * @param signingKeyRotation  how long a signing key signs before a new one is made (30 days)
  * @param tokenIssuer         the issuer named in every signed token, and required of every one presented
  *                            ({@code appkeys})
+ * @param usageRetention      how long each key's hourly counts of successful authentications are kept, at
+ *                            least a day (35 days)
  */
 public record AppKeysSettings(
         String appKeyPrefix,
@@ -50,7 +52,8 @@ public record AppKeysSettings(
         Duration propagationWait,
         Duration signedTokenLifetime,
         Duration signingKeyRotation,
-        String tokenIssuer) {
+        String tokenIssuer,
+        Duration usageRetention) {
 
     public AppKeysSettings {
         if (!AppKeyName.isValidPrefix(appKeyPrefix)) {
@@ -78,6 +81,9 @@ public record AppKeysSettings(
         if (tokenIssuer == null || tokenIssuer.isBlank()) {
             throw new InvalidInputException("token issuer must not be blank");
         }
+        if (usageRetention == null || usageRetention.compareTo(Duration.ofDays(1)) < 0) {
+            throw new InvalidInputException("usage retention must be at least 1 day");
+        }
     }
 
     public static AppKeysSettings defaults() {
@@ -96,7 +102,8 @@ public record AppKeysSettings(
                 Duration.ofSeconds(2),
                 Duration.ofHours(24),
                 Duration.ofDays(30),
-                "appkeys");
+                "appkeys",
+                Duration.ofDays(35));
     }
 
     public AppKeysSettings withAppKeyPrefix(String value) {
@@ -153,6 +160,10 @@ public record AppKeysSettings(
         });
     }
 
+    public AppKeysSettings withUsageRetention(Duration value) {
+        return edit(draft -> draft.usageRetention = value);
+    }
+
     /** These settings with {@code change} made, checked as any others. */
     private AppKeysSettings edit(Consumer<Draft> change) {
         Draft draft = new Draft(this);
@@ -190,6 +201,7 @@ public record AppKeysSettings(
         Duration signedTokenLifetime;
         Duration signingKeyRotation;
         String tokenIssuer;
+        Duration usageRetention;
 
         Draft(AppKeysSettings settings) {
             appKeyPrefix = settings.appKeyPrefix;
@@ -207,6 +219,7 @@ public record AppKeysSettings(
             signedTokenLifetime = settings.signedTokenLifetime;
             signingKeyRotation = settings.signingKeyRotation;
             tokenIssuer = settings.tokenIssuer;
+            usageRetention = settings.usageRetention;
         }
 
         AppKeysSettings settings() {
@@ -225,7 +238,8 @@ public record AppKeysSettings(
                     propagationWait,
                     signedTokenLifetime,
                     signingKeyRotation,
-                    tokenIssuer);
+                    tokenIssuer,
+                    usageRetention);
         }
     }
 }

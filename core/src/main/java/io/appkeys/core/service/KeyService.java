@@ -19,6 +19,7 @@ import io.appkeys.core.domain.IssuedToken;
 import io.appkeys.core.domain.KeyCredentials;
 import io.appkeys.core.domain.KeyMetadata;
 import io.appkeys.core.domain.KeyRef;
+import io.appkeys.core.domain.KeyUsage;
 import io.appkeys.core.domain.Label;
 import io.appkeys.core.domain.ListedAppKey;
 import io.appkeys.core.domain.NotFoundException;
@@ -29,6 +30,7 @@ import io.appkeys.core.domain.TokenStatus;
 import io.appkeys.core.port.in.CreateAppKeyUseCase;
 import io.appkeys.core.port.in.DeleteAppKeyUseCase;
 import io.appkeys.core.port.in.GetAppKeyUseCase;
+import io.appkeys.core.port.in.GetKeyUsageUseCase;
 import io.appkeys.core.port.in.KeyFilter;
 import io.appkeys.core.port.in.ListAppKeysUseCase;
 import io.appkeys.core.port.in.SetAppKeyActiveUseCase;
@@ -41,7 +43,10 @@ import io.appkeys.core.port.out.SecretHasher;
 import io.appkeys.core.port.out.Storage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -52,6 +57,7 @@ import java.util.function.UnaryOperator;
  */
 public final class KeyService
         implements CreateAppKeyUseCase,
+                GetKeyUsageUseCase,
                 SetAppKeyExpiryUseCase,
                 ListAppKeysUseCase,
                 GetAppKeyUseCase,
@@ -152,6 +158,37 @@ public final class KeyService
                 key,
                 TokenStatus.of(key, credentials, clock.instant(), settings.renewalPeriod(), months),
                 storage.roles().rolesOf(caller.account(), key.id()));
+    }
+
+    @Override
+    public KeyUsage keyUsage(Caller caller, KeyRef ref, int hours) {
+        AccessPolicy.require(caller, AccessPolicy::mayViewKeys, "view app keys");
+        if (hours < 1 || hours > GetKeyUsageUseCase.MAX_HOURS) {
+            throw new InvalidInputException(
+                    "hours must be between 1 and " + GetKeyUsageUseCase.MAX_HOURS + ", got " + hours);
+        }
+        AppKey key = scope.key(caller.account(), ref);
+        Instant thisHour = clock.instant().truncatedTo(ChronoUnit.HOURS);
+        Instant from = hoursUpTo(thisHour, hours);
+        Instant day = hoursUpTo(thisHour, 24);
+        Instant week = hoursUpTo(thisHour, 7 * 24);
+        List<KeyUsage.Hour> counted = storage.keys().uses(key.id(), from.isBefore(week) ? from : week);
+        return new KeyUsage(
+                counted.stream().filter(hour -> !hour.start().isBefore(from)).toList(),
+                usesSince(counted, day),
+                usesSince(counted, week));
+    }
+
+    /** The start of the first of {@code hours} hours that end with the one starting at {@code last}. */
+    private static Instant hoursUpTo(Instant last, int hours) {
+        return last.minus(Duration.ofHours(hours - 1L));
+    }
+
+    private static long usesSince(List<KeyUsage.Hour> counted, Instant from) {
+        return counted.stream()
+                .filter(hour -> !hour.start().isBefore(from))
+                .mapToLong(KeyUsage.Hour::uses)
+                .sum();
     }
 
     @Override

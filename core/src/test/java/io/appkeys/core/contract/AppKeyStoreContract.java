@@ -15,12 +15,14 @@ import io.appkeys.core.domain.IpRange;
 import io.appkeys.core.domain.IssuedToken;
 import io.appkeys.core.domain.KeyCredentials;
 import io.appkeys.core.domain.KeyMetadata;
+import io.appkeys.core.domain.KeyUsage;
 import io.appkeys.core.domain.NotFoundException;
 import io.appkeys.core.domain.Page;
 import io.appkeys.core.domain.PageRequest;
 import io.appkeys.core.domain.TokenHash;
 import io.appkeys.core.domain.TokenSlot;
 import io.appkeys.core.port.out.AppKeyStore.DueFilter;
+import io.appkeys.core.port.out.AppKeyStore.HourOfUse;
 import io.appkeys.core.port.out.AppKeyStore.StoredKey;
 import io.appkeys.core.port.out.AppKeyStore.TokenUse;
 import java.time.Duration;
@@ -330,6 +332,44 @@ public abstract class AppKeyStoreContract extends StorageContractSupport {
         assertEquals(
                 Optional.of(at(30)),
                 storage.keys().find(account.name(), key.id()).orElseThrow().lastUsedIn());
+    }
+
+    @Test
+    void addUses_addsToEachHour_skipsKeysNoLongerStored_andReadsBackInOrder() {
+        Account account = newAccount();
+        AppKey key = newKey(account, at(1));
+        AppKey other = newKey(account, at(2));
+        Instant ten = Instant.parse("2026-03-01T10:00:00Z");
+        Instant eleven = ten.plus(Duration.ofHours(1));
+
+        storage.keys()
+                .addUses(Map.of(
+                        new HourOfUse(key.id(), eleven), 3L,
+                        new HourOfUse(key.id(), ten), 2L,
+                        new HourOfUse(other.id(), ten), 7L,
+                        new HourOfUse(AppKeyId.random(), ten), 5L));
+        storage.keys().addUses(Map.of(new HourOfUse(key.id(), ten), 40L));
+
+        assertEquals(
+                List.of(new KeyUsage.Hour(ten, 42), new KeyUsage.Hour(eleven, 3)),
+                storage.keys().uses(key.id(), ten));
+        assertEquals(List.of(new KeyUsage.Hour(eleven, 3)), storage.keys().uses(key.id(), eleven));
+        assertEquals(List.of(new KeyUsage.Hour(ten, 7)), storage.keys().uses(other.id(), ten));
+
+        assertTrue(storage.keys().delete(key.id()));
+        assertEquals(List.of(), storage.keys().uses(key.id(), ten));
+        assertEquals(List.of(new KeyUsage.Hour(ten, 7)), storage.keys().uses(other.id(), ten));
+    }
+
+    @Test
+    void forgetUsesBefore_forgetsOnlyOlderHours() {
+        AppKey key = newKey(newAccount(), at(1));
+        Instant old = Instant.parse("2001-01-01T00:00:00Z");
+        Instant kept = old.plus(Duration.ofHours(1));
+        storage.keys().addUses(Map.of(new HourOfUse(key.id(), old), 1L, new HourOfUse(key.id(), kept), 2L));
+
+        assertTrue(storage.keys().forgetUsesBefore(kept) >= 1);
+        assertEquals(List.of(new KeyUsage.Hour(kept, 2)), storage.keys().uses(key.id(), old));
     }
 
     @Test

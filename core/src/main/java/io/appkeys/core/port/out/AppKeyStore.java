@@ -8,12 +8,14 @@ import io.appkeys.core.domain.AppKeyName;
 import io.appkeys.core.domain.IssuedToken;
 import io.appkeys.core.domain.KeyCredentials;
 import io.appkeys.core.domain.KeyMetadata;
+import io.appkeys.core.domain.KeyUsage;
 import io.appkeys.core.domain.Page;
 import io.appkeys.core.domain.PageRequest;
 import io.appkeys.core.domain.TokenHash;
 import io.appkeys.core.domain.TokenSlot;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -101,6 +103,18 @@ public interface AppKeyStore {
      * token issued at that instant; unknown keys and older times are ignored.
      */
     void recordUse(Map<TokenUse, Instant> lastUsed);
+
+    /** Adds to keys' hourly counts of successful authentications; keys no longer stored are skipped. */
+    void addUses(Map<HourOfUse, Long> uses);
+
+    /** The key's hourly counts from the hour starting at {@code from} on, oldest first; hours without use absent. */
+    List<KeyUsage.Hour> uses(AppKeyId id, Instant from);
+
+    /** Forgets every key's counts of the hours that start before {@code before}; returns how many it forgot. */
+    int forgetUsesBefore(Instant before);
+
+    /** A key's hour of use: the hour starting at {@code start}, a whole UTC hour. */
+    record HourOfUse(AppKeyId key, Instant start) {}
 
     /** A key and its tokens. */
     record StoredKey(AppKey key, KeyCredentials credentials) {}

@@ -56,7 +56,8 @@ public final class AuthenticationService implements AuthenticateUseCase, AutoClo
         this.throttle = new FailureThrottle(
                 settings.throttleMaxFailures(), settings.throttleWindow(), settings.cacheMaxEntries());
         this.monitor = new FailureMonitor(clock, FAILURE_LOG_INTERVAL);
-        this.usage = new UsageRecorder(storage.keys(), settings.usageInterval(), settings.cacheMaxEntries());
+        this.usage = new UsageRecorder(
+                storage.keys(), clock, settings.usageInterval(), settings.usageRetention(), settings.cacheMaxEntries());
         // pairs' hashes and tokens' signatures take turns within one bound on slow work
         this.gate = new HashingGate(settings.hashingConcurrency(), settings.hashingMaxWait());
         this.fullCheck = new FullCheck(storage, hasher, cache, gate, settings.renewalPeriod(), usage);
@@ -130,9 +131,16 @@ public final class AuthenticationService implements AuthenticateUseCase, AutoClo
                 gate.waiting());
     }
 
-    /** Writes the noted last uses of keys; runs on a timer, and on close. */
+    /** Writes the noted uses of keys (last uses and hourly counts); runs on a timer, and on close. */
     public int flushUsage() {
         return usage.flush();
+    }
+
+    /** What the timer runs: {@link #flushUsage()}, and at most once an hour the forgetting of old counts. */
+    public int maintainUsage() {
+        int written = usage.flush();
+        usage.forgetOldCountsHourly();
+        return written;
     }
 
     @Override
