@@ -41,7 +41,7 @@ public final class AuthenticationService implements AuthenticateUseCase, AutoClo
     private final TokenCheck tokenCheck;
     private final HashingGate gate;
     private final AuthenticationCounts counts = new AuthenticationCounts();
-    private final SingleFlight<PresentedPair.PairName, AuthenticationResult> flights = new SingleFlight<>();
+    private final SingleFlight<PresentedPair.PairName, FullCheck.Checked> flights = new SingleFlight<>();
 
     public AuthenticationService(
             Storage storage,
@@ -60,7 +60,7 @@ public final class AuthenticationService implements AuthenticateUseCase, AutoClo
                 storage.keys(), clock, settings.usageInterval(), settings.usageRetention(), settings.cacheMaxEntries());
         // pairs' hashes and tokens' signatures take turns within one bound on slow work
         this.gate = new HashingGate(settings.hashingConcurrency(), settings.hashingMaxWait());
-        this.fullCheck = new FullCheck(storage, hasher, cache, gate, settings.renewalPeriod(), usage);
+        this.fullCheck = new FullCheck(storage, hasher, cache, gate, settings.renewalPeriod());
         this.tokenCheck = new TokenCheck(storage, signer, cache, gate, settings.renewalPeriod(), usage);
     }
 
@@ -103,7 +103,12 @@ public final class AuthenticationService implements AuthenticateUseCase, AutoClo
             result = tokenCheck.check(token, clock.millis());
         } else {
             PresentedPair pair = (PresentedPair) attempt;
-            result = flights.run(pair.name(), () -> check(pair));
+            FullCheck.Checked checked = flights.run(pair.name(), () -> check(pair));
+            result = checked.result();
+            if (result instanceof Authenticated authenticated) {
+                // each caller sharing the check is a use of its own
+                usage.used(authenticated.principal().id(), checked.tokenIssuedIn(), clock.millis());
+            }
         }
         // each caller that shared the check is held from when its own check began
         if (result instanceof Rejected rejected) {
@@ -180,13 +185,13 @@ public final class AuthenticationService implements AuthenticateUseCase, AutoClo
         return Optional.empty();
     }
 
-    private AuthenticationResult check(PresentedPair pair) {
+    private FullCheck.Checked check(PresentedPair pair) {
         long now = clock.millis();
-        AuthenticationResult result = fullCheck.check(pair, now);
-        if (result instanceof Rejected) {
+        FullCheck.Checked checked = fullCheck.check(pair, now);
+        if (checked.result() instanceof Rejected) {
             throttle.recordFailure(pair.appKey(), pair.source(), now);
         }
-        return result;
+        return checked;
     }
 
     /** Counts the attempt's answer, and reports a refusal, once per attempt however often it is asked. */

@@ -37,17 +37,9 @@ final class FullCheck {
     private final CredentialCache cache;
     private final HashingGate gate;
     private final Duration renewalPeriod;
-    private final UsageRecorder usage;
 
-    FullCheck(
-            Storage storage,
-            SecretHasher hasher,
-            CredentialCache cache,
-            HashingGate gate,
-            Duration renewalPeriod,
-            UsageRecorder usage) {
+    FullCheck(Storage storage, SecretHasher hasher, CredentialCache cache, HashingGate gate, Duration renewalPeriod) {
         this.storage = storage;
-        this.usage = usage;
         this.hasher = hasher;
         this.cache = cache;
         this.gate = gate;
@@ -55,10 +47,11 @@ final class FullCheck {
     }
 
     /**
-     * What the store says of the pair at {@code nowMillis}: authenticated, rejected (to be held by the caller),
-     * or overloaded when no turn at hashing came in time.
+     * What the store says of the pair at {@code nowMillis}: authenticated (with the issue instant of the token that
+     * matched), rejected (to be held by the caller), or overloaded when no turn at hashing came in time. The use
+     * is not noted here: every caller sharing the check notes its own.
      */
-    AuthenticationResult check(PresentedPair pair, long nowMillis) {
+    Checked check(PresentedPair pair, long nowMillis) {
         long stamp = cache.stamp();
         Optional<StoredKey> stored = storage.keys().findWithCredentials(pair.appKey());
         if (stored.isEmpty()) {
@@ -74,7 +67,7 @@ final class FullCheck {
         Optional<Match> match = confirmRemembered(pair, valid);
         if (match.isEmpty()) {
             if (!gate.enter()) {
-                return new Overloaded(OVERLOADED_RETRY);
+                return new Checked(new Overloaded(OVERLOADED_RETRY), null);
             }
             try {
                 match = verify(key, pair.token(), valid);
@@ -99,13 +92,15 @@ final class FullCheck {
                 issuedIn,
                 nowMillis,
                 expiresAt);
-        usage.used(key.id(), issuedIn, nowMillis);
-        return new Authenticated(principal);
+        return new Checked(new Authenticated(principal), issuedIn);
     }
 
-    private static AuthenticationResult rejected(RejectionReason reason) {
-        return new Rejected(reason, Duration.ZERO);
+    private static Checked rejected(RejectionReason reason) {
+        return new Checked(new Rejected(reason, Duration.ZERO), null);
     }
+
+    /** A check's result and, when authenticated, the issue instant of the token that matched; else null. */
+    record Checked(AuthenticationResult result, Instant tokenIssuedIn) {}
 
     /** The valid token that still holds the very hash this pair was verified against before, if any. */
     private Optional<Match> confirmRemembered(PresentedPair pair, List<ValidToken> valid) {

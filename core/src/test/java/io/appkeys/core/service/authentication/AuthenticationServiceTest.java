@@ -29,6 +29,7 @@ import io.appkeys.core.fixtures.CountingHasher;
 import io.appkeys.core.fixtures.MutableClock;
 import io.appkeys.core.fixtures.TimedHasher;
 import io.appkeys.core.fixtures.World;
+import io.appkeys.core.port.in.GetKeyUsageUseCase;
 import io.appkeys.core.port.in.NewAccount;
 import io.appkeys.core.service.AppKeysSettings;
 import java.time.Duration;
@@ -277,6 +278,13 @@ class AuthenticationServiceTest {
                 assertInstanceOf(Authenticated.class, call.get(10, TimeUnit.SECONDS));
             }
             assertEquals(1, counting.verifications());
+            appKeys.appKeys().flushUsage();
+            assertEquals(
+                    5,
+                    appKeys.use(GetKeyUsageUseCase.class)
+                            .keyUsage(world.master, World.ref(key), 1)
+                            .last24Hours(),
+                    "one check, five uses");
         } finally {
             threads.shutdown();
         }
