@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,6 +34,12 @@ final class PackagedServer implements AutoCloseable {
 
     /** Starts the server with these JVM options, and waits until it answers. */
     static PackagedServer start(Path jar, Path home, String... jvmOptions) throws IOException, InterruptedException {
+        return start(jar, home, Map.of(), jvmOptions);
+    }
+
+    /** Starts the server with these AppKeys settings in its environment and these JVM options. */
+    static PackagedServer start(Path jar, Path home, Map<String, String> settings, String... jvmOptions)
+            throws IOException, InterruptedException {
         assertTrue(Files.isRegularFile(jar), "package the server first (adapter-http): " + jar);
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
@@ -50,6 +57,7 @@ final class PackagedServer implements AutoCloseable {
         builder.environment().put("APPKEYS_HOME", home.toString());
         builder.environment().put("APPKEYS_PORT", Integer.toString(port));
         builder.environment().put("MICRONAUT_SERVER_HOST", "127.0.0.1");
+        builder.environment().putAll(settings);
         PackagedServer server = new PackagedServer(builder.start(), port);
         server.awaitHealth(log);
         return server;
@@ -82,6 +90,13 @@ final class PackagedServer implements AutoCloseable {
             assertTrue(System.nanoTime() - deadline < 0, "the server did not start within " + START_DEADLINE);
             Thread.sleep(100);
         }
+    }
+
+    /** Sends SIGTERM and waits, at most {@code deadline}, for the process to end; returns its exit code. */
+    int terminate(Duration deadline) throws InterruptedException {
+        process.destroy();
+        assertTrue(process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS), "the server ended within " + deadline);
+        return process.exitValue();
     }
 
     @Override

@@ -14,7 +14,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.TaskScheduler;
 import io.micronaut.web.router.RouteAttributes;
 import jakarta.inject.Named;
 import java.time.Duration;
@@ -46,7 +45,7 @@ final class AuthenticationFilter implements Ordered {
     private final RequestCredentials credentials;
     private final ClientAddress clients;
     private final ExecutorService blocking;
-    private final TaskScheduler timer;
+    private final RefusalTimer timer;
 
     AuthenticationFilter(
             AuthenticateUseCase authentication,
@@ -54,7 +53,7 @@ final class AuthenticationFilter implements Ordered {
             RequestCredentials credentials,
             ClientAddress clients,
             @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-            TaskScheduler timer) {
+            RefusalTimer timer) {
         this.authentication = authentication;
         this.acting = acting;
         this.credentials = credentials;
@@ -118,12 +117,9 @@ final class AuthenticationFilter implements Ordered {
     }
 
     private CompletionStage<HttpRequest<?>> refuseAfter(Duration pause, NotAuthenticatedException refused) {
-        if (pause.isZero()) {
-            return CompletableFuture.failedFuture(refused);
-        }
-        CompletableFuture<HttpRequest<?>> refusal = new CompletableFuture<>();
-        timer.schedule(pause, () -> refusal.completeExceptionally(refused));
-        return refusal;
+        return timer.after(pause, () -> {
+            throw refused;
+        });
     }
 
     @Override

@@ -12,7 +12,8 @@ import io.swagger.v3.oas.annotations.security.SecuritySchemes;
 
 /**
  * Starts the key authority's HTTP server: port 8080 unless {@code APPKEYS_PORT} or {@code MICRONAUT_SERVER_PORT}
- * says otherwise, over the store that {@code APPKEYS_DB_URL} names or the embedded one.
+ * says otherwise, over the store that {@code APPKEYS_DB_URL} names or the embedded one; SIGTERM stops it
+ * gracefully ({@link Shutdown}).
  */
 @OpenAPIDefinition(
         info =
@@ -64,6 +65,7 @@ public final class Server {
     private Server() {}
 
     public static void main(String[] args) {
-        Micronaut.build(args).mainClass(Server.class).banner(false).start();
+        Shutdown.onSignals(
+                Micronaut.build(args).mainClass(Server.class).banner(false).start());
     }
 }

@@ -21,7 +21,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.TaskScheduler;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -36,7 +35,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
-import java.util.function.Supplier;
 
 /**
  * VTEX ID's two token operations, in VTEX's shapes: {@code POST /api/vtexid/apptoken/login} exchanges a key pair
@@ -61,14 +59,14 @@ final class VtexIdController {
     private final LoginUseCase login;
     private final ClientAddress clients;
     private final ExecutorService blocking;
-    private final TaskScheduler timer;
+    private final RefusalTimer timer;
 
     VtexIdController(
             AuthenticateUseCase authentication,
             LoginUseCase login,
             ClientAddress clients,
             @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-            TaskScheduler timer) {
+            RefusalTimer timer) {
         this.authentication = authentication;
         this.login = login;
         this.clients = clients;
@@ -168,30 +166,12 @@ final class VtexIdController {
     private CompletionStage<MutableHttpResponse<?>> refused(AuthenticationResult result, MutableHttpResponse<?> wrong) {
         Duration pause = AuthenticationFilter.hold(result);
         if (result instanceof AuthenticationResult.Rejected) {
-            return after(pause, () -> wrong);
+            return timer.after(pause, () -> wrong);
         }
         NotAuthenticatedException exception = new NotAuthenticatedException(result);
-        return after(pause, () -> {
+        return timer.after(pause, () -> {
             throw exception;
         });
-    }
-
-    /** The answer (or its exception), given after {@code pause}, held by a timer rather than a thread. */
-    private CompletionStage<MutableHttpResponse<?>> after(Duration pause, Supplier<MutableHttpResponse<?>> answer) {
-        CompletableFuture<MutableHttpResponse<?>> later = new CompletableFuture<>();
-        Runnable give = () -> {
-            try {
-                later.complete(answer.get());
-            } catch (RuntimeException e) {
-                later.completeExceptionally(e);
-            }
-        };
-        if (pause.isZero() || pause.isNegative()) {
-            give.run();
-        } else {
-            timer.schedule(pause, give);
-        }
-        return later;
     }
 
     private static boolean ofAccount(KeyPrincipal key, @Nullable String account) {
