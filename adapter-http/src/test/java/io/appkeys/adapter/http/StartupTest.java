@@ -80,12 +80,14 @@ class StartupTest {
         ListAppender<ILoggingEvent> events = new ListAppender<>();
         Level level = logger.getLevel();
         logger.setLevel(Level.INFO); // tests run with application logs at WARN
+        logger.setAdditive(false); // read here, and kept out of the build's output
         events.start();
         logger.addAppender(events);
         try {
             run.run();
         } finally {
             logger.detachAppender(events);
+            logger.setAdditive(true);
             logger.setLevel(level);
         }
         return events.list.stream().map(ILoggingEvent::getFormattedMessage).collect(Collectors.joining("\n"));

@@ -32,6 +32,7 @@ class FailureReportingTest {
     @BeforeEach
     void capture() {
         logger.setLevel(Level.INFO); // tests run with application logs at WARN
+        logger.setAdditive(false); // read here, and kept out of the build's output
         lines.start();
         logger.addAppender(lines);
     }
@@ -39,6 +40,7 @@ class FailureReportingTest {
     @AfterEach
     void release() {
         logger.detachAppender(lines);
+        logger.setAdditive(true);
         logger.setLevel(level);
         world.close();
     }
