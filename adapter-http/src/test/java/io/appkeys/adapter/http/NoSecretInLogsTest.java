@@ -11,6 +11,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.appkeys.adapter.persistence.TestDatabases;
 import io.appkeys.core.domain.LicenseManager;
 import java.io.ByteArrayOutputStream;
@@ -29,7 +31,7 @@ import org.slf4j.LoggerFactory;
 /**
  * No token reaches a log: a whole run with every logger at TRACE (as {@code APPKEYS_LOG_LEVEL=TRACE}
  * sets it), tokens placed where a careless client puts them (headers, paths, queries, bodies, the wrong
- * header), and no token in any line written, nor in any event that AppKeys' own code logged.
+ * header), and no token in any line written, in text or in JSON, nor in any event that AppKeys' own code logged.
  */
 class NoSecretInLogsTest {
 
@@ -53,12 +55,15 @@ class NoSecretInLogsTest {
 
         String written = capture.written();
         String ours = capture.eventsOf("io.appkeys");
+        String json = capture.writtenAsJson();
         assertTrue(written.contains(" ACCESS GET /api/vlm/appkeys 200 "), "the access log was not captured");
         assertTrue(written.contains("TRACE"), "TRACE lines were not captured");
         assertTrue(ours.contains("io.appkeys.access"), "AppKeys' own events were not captured");
+        assertTrue(json.contains("\"loggerName\":\"io.appkeys.access\""), "the access log was not written as JSON");
         for (String token : tokens) {
             assertEquals(128, token.length());
             assertFalse(written.contains(token.substring(0, 40)), "a token was written to the log");
+            assertFalse(json.contains(token.substring(0, 40)), "a token was written to the log as JSON");
             assertFalse(ours.contains(token.substring(0, 40)), "AppKeys' own code logged a token");
         }
         assertFalse(signed.isEmpty());
@@ -66,6 +71,7 @@ class NoSecretInLogsTest {
             String signature = token.substring(token.lastIndexOf('.') + 1);
             String claims = token.substring(token.indexOf('.') + 1, token.lastIndexOf('.'));
             assertFalse(written.contains(signature) || written.contains(claims), "a signed token was written");
+            assertFalse(json.contains(signature) || json.contains(claims), "a signed token was written as JSON");
             assertFalse(ours.contains(signature) || ours.contains(claims), "AppKeys' own code logged a signed token");
         }
     }
@@ -150,6 +156,7 @@ class NoSecretInLogsTest {
     private static final class Capture {
 
         private static final String ACCESS = "io.appkeys.access";
+        private static final ObjectMapper JSON = new ObjectMapper();
 
         private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         private final ListAppender<ILoggingEvent> events = new ListAppender<>();
@@ -193,6 +200,25 @@ class NoSecretInLogsTest {
             synchronized (printed) {
                 return printed.toString(StandardCharsets.UTF_8);
             }
+        }
+
+        /**
+         * Every event captured, written again as {@code APPKEYS_LOG_FORMAT=json} writes it; each line must be one
+         * JSON object.
+         */
+        String writtenAsJson() {
+            ShippedLogback json = ShippedLogback.with(Map.of("APPKEYS_LOG_FORMAT", "json"));
+            events.list.forEach(json::write);
+            List<String> lines = json.lines();
+            assertEquals(events.list.size(), lines.size(), "an event was not written as one line");
+            for (String line : lines) {
+                try {
+                    assertTrue(JSON.readTree(line).isObject(), line);
+                } catch (JsonProcessingException e) {
+                    throw new AssertionError("not JSON: " + line, e);
+                }
+            }
+            return String.join("\n", lines);
         }
 
         /** The events of loggers under {@code prefix}, before any appender formats them. */
