@@ -2,6 +2,8 @@ package io.appkeys.adapter.http;
 
 import io.appkeys.core.domain.AppKeyName;
 import io.appkeys.core.domain.AppToken;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -9,6 +11,7 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import java.util.Arrays;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,37 +20,59 @@ import org.slf4j.LoggerFactory;
  * One line per request on the logger {@code io.appkeys.access}: method (a custom one shows as CUSTOM), path,
  * status, duration and the appKey when it is well formed. Never the query string, never a header other than
  * the appKey, and a path segment long enough to be an appToken is replaced, so no secret reaches the log even
- * when a client misplaces one. Its lines skip the appender's token redaction, being built from checked parts.
+ * when a client misplaces one. Its lines skip the text appender's token redaction, being built from checked parts;
+ * they carry the same parts as key-value pairs, which the JSON format writes as fields. {@code appkeys.access-log}
+ * turns it off or writes a sample of requests (see {@link AccessLogSampling}).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@Context // made at start, so that a setting it refuses stops the server from starting
 final class AccessLog implements Ordered {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.appkeys.access");
     private static final String STARTED = "appkeys.started";
 
+    private final AccessLogSampling sampling;
+
+    AccessLog(@Value("${appkeys.access-log:on}") String setting) {
+        this.sampling = AccessLogSampling.parse(setting);
+    }
+
     @RequestFilter
     void start(HttpRequest<?> request) {
-        if (LOG.isInfoEnabled()) {
+        if (!sampling.off() && LOG.isInfoEnabled()) {
             request.setAttribute(STARTED, System.nanoTime());
         }
     }
 
     @ResponseFilter
     void log(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (!LOG.isInfoEnabled()) {
+        if (sampling.off() || !LOG.isInfoEnabled()) {
+            return;
+        }
+        int status = response.code();
+        if (!sampling.writes(status, ThreadLocalRandom.current())) {
             return;
         }
         long micros = request.getAttribute(STARTED, Long.class)
                 .map(start -> (System.nanoTime() - start) / 1000)
                 .orElse(-1L);
-        String appKey = request.getHeaders().get(RequestCredentials.APP_KEY);
-        LOG.info(
-                "{} {} {} {}us appKey={}",
-                request.getMethod(),
-                safePath(request.getPath()),
-                response.code(),
-                micros,
-                AppKeyName.isWellFormed(appKey) ? appKey : "-");
+        String method = request.getMethod().name();
+        String path = safePath(request.getPath());
+        String header = request.getHeaders().get(RequestCredentials.APP_KEY);
+        String appKey = AppKeyName.isWellFormed(header) ? header : "-";
+        LOG.atInfo()
+                .setMessage("{} {} {} {}us appKey={}")
+                .addArgument(method)
+                .addArgument(path)
+                .addArgument(status)
+                .addArgument(micros)
+                .addArgument(appKey)
+                .addKeyValue("method", method)
+                .addKeyValue("path", path)
+                .addKeyValue("status", status)
+                .addKeyValue("micros", micros)
+                .addKeyValue("appKey", appKey)
+                .log();
     }
 
     /** The path with any segment long enough to be an appToken replaced, well formed or not. */
