@@ -33,7 +33,7 @@ APPKEYS_HOME=$WORK/home java -cp "$MODULE/target/test-classes:$MODULE/target/cla
   io.appkeys.adapter.http.BenchmarkSetup "$WORK" >/dev/null
 
 # The documented config, with the bench's addresses and a server block for each of the other two roles.
-mkdir -p "$WORK/nginx/logs"
+mkdir -p "$WORK/nginx"
 sed -e "s|listen 8000;|listen 127.0.0.1:$GATEWAY;|" \
     -e "s|server 127.0.0.1:8080;|server 127.0.0.1:$PORT;|" \
     -e "s|server 127.0.0.1:9000;|server 127.0.0.1:$UPSTREAM;|" \

@@ -61,7 +61,7 @@ final class Nginx implements AutoCloseable {
     /** Starts nginx on a free port of 127.0.0.1, in front of AppKeys and the upstream, and waits until it listens. */
     static Nginx start(Path binary, Path directory, int appKeysPort, int upstreamPort) throws IOException {
         int port = freePort();
-        Files.createDirectories(directory.resolve("logs"));
+        Files.createDirectories(directory);
         Path config = directory.resolve("nginx.conf");
         Files.writeString(config, config(directory, port, appKeysPort, upstreamPort));
         String globals = "daemon off; pid " + directory.resolve("nginx.pid") + "; error_log "
@@ -82,7 +82,7 @@ final class Nginx implements AutoCloseable {
      * to the documented file cannot leave the test running something else. nginx's scratch files go to the
      * directory too, since the packaged defaults need root.
      */
-    static String config(Path directory, int port, int appKeysPort, int upstreamPort) throws IOException {
+    private static String config(Path directory, int port, int appKeysPort, int upstreamPort) throws IOException {
         Map<String, String> replaced = new LinkedHashMap<>();
         replaced.put("listen 8000;", "listen 127.0.0.1:" + port + ";");
         replaced.put("server 127.0.0.1:8080;", "server 127.0.0.1:" + appKeysPort + ";");
