@@ -10,6 +10,7 @@ import io.appkeys.core.domain.ResourceName;
 import io.appkeys.core.domain.UserPrincipal;
 import io.appkeys.core.port.in.AuthorizeUseCase;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -80,11 +81,28 @@ final class AuthzController {
      * gateway can forward (the metadata there as base64url of its JSON, which may hold any character).
      */
     static MutableHttpResponse<String> allowed(Principal principal, boolean withMetadata) {
-        Optional<KeyMetadata> metadata =
-                withMetadata && principal instanceof KeyPrincipal key ? key.metadata() : Optional.empty();
         Check check = new Check(principal.account().value(), name(principal), type(principal));
-        MutableHttpResponse<String> response = HttpResponse.ok(withMetadata ? check.json(metadata) : check.json())
-                .contentType(MediaType.APPLICATION_JSON_TYPE)
+        Optional<KeyMetadata> metadata = metadata(principal, withMetadata);
+        return headers(HttpResponse.ok(withMetadata ? check.json(metadata) : check.json()), check, metadata);
+    }
+
+    /**
+     * The same 200 without a body, for {@code HEAD}: a gateway reads only the status and headers, and a proxy
+     * such as nginx keeps its connection for the next check only when no body is left unread.
+     */
+    static MutableHttpResponse<String> allowedHead(Principal principal, boolean withMetadata) {
+        Check check = new Check(principal.account().value(), name(principal), type(principal));
+        return headers(HttpResponse.<String>ok(), check, metadata(principal, withMetadata))
+                .header(HttpHeaders.CONTENT_LENGTH, "0");
+    }
+
+    private static Optional<KeyMetadata> metadata(Principal principal, boolean withMetadata) {
+        return withMetadata && principal instanceof KeyPrincipal key ? key.metadata() : Optional.empty();
+    }
+
+    private static MutableHttpResponse<String> headers(
+            MutableHttpResponse<String> response, Check check, Optional<KeyMetadata> metadata) {
+        response.contentType(MediaType.APPLICATION_JSON_TYPE)
                 .header(ACCOUNT_HEADER, check.account())
                 .header(PRINCIPAL_HEADER, check.principal());
         metadata.ifPresent(said -> response.header(METADATA_HEADER, said.base64url()));

@@ -8,10 +8,13 @@ import io.appkeys.core.port.in.AuthenticateUseCase;
 import io.appkeys.core.port.in.AuthorizeUseCase;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import java.util.Optional;
 
@@ -24,7 +27,9 @@ import java.util.Optional;
  * continues to the
  * {@link AuthenticationFilter} and {@link AuthzController}, which give every other answer.
  */
-@ServerFilter(value = AuthzController.CHECK_PATH, methods = HttpMethod.GET)
+@ServerFilter(
+        value = AuthzController.CHECK_PATH,
+        methods = {HttpMethod.GET, HttpMethod.HEAD})
 final class GatewayCheck implements Ordered {
 
     private final AuthenticateUseCase authentication;
@@ -54,12 +59,27 @@ final class GatewayCheck implements Ordered {
                     && authorization
                             .authorize(principal, new ResourceName(resource))
                             .allowed()) {
-                return AuthzController.allowed(principal, "true".equals(metadata));
+                boolean withMetadata = "true".equals(metadata);
+                return request.getMethod() == HttpMethod.HEAD
+                        ? AuthzController.allowedHead(principal, withMetadata)
+                        : AuthzController.allowed(principal, withMetadata);
             }
         }
         // not answered here: the filter decides, on the same attempt (stored only now, off the fast path)
         RequestCredentials.handOn(request, attempt);
         return null;
+    }
+
+    /**
+     * Any answer to a {@code HEAD} (a refusal too) goes without a body and says so, so that the gateway's connection
+     * stays open for its next check rather than being closed to mark the body's end.
+     */
+    @ResponseFilter
+    void headers(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        if (request.getMethod() == HttpMethod.HEAD) {
+            response.body(null);
+            response.header(HttpHeaders.CONTENT_LENGTH, "0");
+        }
     }
 
     @Override

@@ -72,6 +72,31 @@ class GatewayCheckOverHttpTest extends OverHttp {
     }
 
     @Test
+    void head_answersAsGetWithoutABody_andKeepsTheConnectionOpen() {
+        Credentials viewer = tenant.keyWithRoles("gateway", LicenseManager.OWNER);
+        String check = "/api/authz/check?resource=";
+
+        for (String resource : new String[] {"ViewApiKeys", "ViewApiKeys", "Save_User"}) { // full, cached, denied
+            Reply get = http.get(check + resource, viewer);
+            Reply head = http.send("HEAD", check + resource, Http.headers(viewer), null);
+            assertEquals(get.status(), head.status(), head::toString);
+            assertEquals(get.header(AuthzController.ACCOUNT_HEADER), head.header(AuthzController.ACCOUNT_HEADER));
+            assertEquals(get.header(AuthzController.PRINCIPAL_HEADER), head.header(AuthzController.PRINCIPAL_HEADER));
+            assertHeadOnly(head);
+        }
+        Reply refused = http.send("HEAD", check + "ViewApiKeys", Http.headers(viewer.withToken("X")), null);
+        assertEquals(401, refused.status(), refused::toString);
+        assertHeadOnly(refused);
+    }
+
+    /** No body, its length said, and no close: a proxy keeps the connection for its next check. */
+    private static void assertHeadOnly(Reply head) {
+        assertEquals("", head.body());
+        assertEquals("0", head.header("Content-Length"), head::toString);
+        assertEquals(null, head.header("Connection"), head::toString);
+    }
+
+    @Test
     void headerNames_areCaseInsensitive() {
         Reply reply = http.send(
                 "GET",
