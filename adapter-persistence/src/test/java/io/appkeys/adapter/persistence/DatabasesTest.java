@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -176,7 +177,8 @@ class DatabasesTest {
             first.accounts().insert(account("acme"));
         }
         // back to what an earlier release left: the newest migrations not yet run
-        TestDatabases.execute(settings, "DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('6', '7')");
+        TestDatabases.execute(settings, "DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('6', '7', '8')");
+        TestDatabases.execute(settings, "DROP TABLE key_usage");
         TestDatabases.execute(settings, "ALTER TABLE app_keys DROP COLUMN allowed_networks");
         TestDatabases.execute(settings, "ALTER TABLE app_keys DROP COLUMN metadata");
         TestDatabases.execute(settings, "DROP TABLE account_settings");
@@ -189,14 +191,18 @@ class DatabasesTest {
             AccountSettings sixMonths = AccountSettings.DEFAULTS.withRenewEveryMonths(6);
             assertTrue(second.accounts().saveSettings(new AccountName("acme"), sixMonths));
             assertEquals(sixMonths, second.accounts().settings(new AccountName("acme")), "the account got its row");
+            assertEquals(
+                    List.of(),
+                    second.keys().uses(io.appkeys.core.domain.AppKeyId.random(), Instant.EPOCH),
+                    "the usage table is back");
         }
 
         try (Connection connection = TestDatabases.connect(settings);
                 Statement statement = connection.createStatement();
                 var rows = statement.executeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\""
-                        + " WHERE \"version\" IN ('6', '7') AND \"success\" = TRUE")) {
+                        + " WHERE \"version\" IN ('6', '7', '8') AND \"success\" = TRUE")) {
             rows.next();
-            assertEquals(2, rows.getInt(1), "the missing migrations ran again");
+            assertEquals(3, rows.getInt(1), "the missing migrations ran again");
         }
     }
 
