@@ -216,8 +216,11 @@ class KeyCommandsTest {
                 .json();
 
         assertEquals(byId, byAppKey);
-        assertEquals(union(KEY_FIELDS, union(TOKEN_FIELDS, Set.of("roles"))), fieldsOf(byId));
+        assertEquals(
+                union(KEY_FIELDS, union(TOKEN_FIELDS, Set.of("roles", "usesLast24Hours", "usesLast7Days"))),
+                fieldsOf(byId));
         assertEquals(0, byId.get("roles").size());
+        assertEquals(0, byId.get("usesLast24Hours").asLong());
         assertTrue(byId.get("newTokenCreatedIn").isNull());
         cli.run("key", "show", key.get("appKey").asText(), "--account", account)
                 .ok()
