@@ -5,11 +5,7 @@ import io.appkeys.adapter.persistence.Databases;
 import io.appkeys.adapter.persistence.SealingKeys;
 import io.appkeys.core.AppKeys;
 import io.appkeys.core.crypto.Argon2Parameters;
-import io.appkeys.core.crypto.Argon2idHasher;
 import io.appkeys.core.crypto.SealingKey;
-import io.appkeys.core.domain.AppToken;
-import io.appkeys.core.domain.TokenHash;
-import io.appkeys.core.port.out.SecretHasher;
 import io.appkeys.core.port.out.Storage;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +44,7 @@ final class Composition {
             // No usage timer: a command is short, and closing the AppKeys writes the noted uses.
             return new OpenStore(AppKeys.builder()
                     .storage(storage)
-                    .hasher(new LazyHasher(argon2))
+                    .argon2(argon2)
                     .usageFlushEvery(null)
                     // one command, nothing cached worth keeping fresh; its changes still wait (boundedly) until
                     // every running server has applied them, so the next request there sees them
@@ -97,42 +93,6 @@ final class Composition {
         @Override
         public void close() {
             appKeys.close();
-        }
-    }
-
-    /**
-     * Argon2id, built on first use: loading its native library costs tens of milliseconds at start-up, which
-     * the commands that never hash (lists, shows, role changes) need not pay.
-     */
-    private static final class LazyHasher implements SecretHasher {
-
-        private final Argon2Parameters parameters;
-        private SecretHasher hasher;
-
-        LazyHasher(Argon2Parameters parameters) {
-            this.parameters = parameters;
-        }
-
-        @Override
-        public TokenHash hash(AppToken token) {
-            return hasher().hash(token);
-        }
-
-        @Override
-        public Verification verify(AppToken token, TokenHash hash) {
-            return hasher().verify(token, hash);
-        }
-
-        private synchronized SecretHasher hasher() {
-            if (hasher == null) {
-                hasher = new Argon2idHasher(parameters);
-            }
-            return hasher;
-        }
-
-        @Override
-        public String toString() {
-            return "LazyHasher" + parameters;
         }
     }
 }

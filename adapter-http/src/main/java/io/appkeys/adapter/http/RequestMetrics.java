@@ -1,52 +1,70 @@
 package io.appkeys.adapter.http;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.configuration.metrics.annotation.RequiresMetrics;
-import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.annotation.RequestFilter;
-import io.micronaut.http.annotation.ResponseFilter;
-import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.UriRouteMatch;
+import jakarta.inject.Singleton;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Times every request into the histogram {@code http.server.requests}, by method, route and status. The route is
- * the matched template ({@code /api/vlm/appkeys/{id}}), never the path a client sent, so no appKey, id or
- * misplaced token becomes a label: a request no route matches is {@code NOT_FOUND} or {@code UNMATCHED}. It runs
- * before the gateway's quick answer, which Micronaut's own request timer (ordered after it) would miss.
+ * Each request's time, into the histogram {@code http.server.requests} by method, route and status, and each answer
+ * of {@code authz/check} into {@code appkeys.authz.checks} by decision. The route is the matched template
+ * ({@code /api/vlm/appkeys/{id}}), never the path a client sent, so no appKey, id or misplaced token becomes a
+ * label: a request no route matches is {@code NOT_FOUND} or {@code UNMATCHED}. {@link AccessLog}, the first filter,
+ * times every request and hands it here, so the gateway's quick answers are counted too and metrics add no filter
+ * of their own to a request's path.
  */
+@Singleton
 @RequiresMetrics
-@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-final class RequestMetrics implements Ordered {
+final class RequestMetrics {
 
-    static final String NAME = "http.server.requests";
-    private static final String STARTED = "appkeys.metrics.started";
+    static final String REQUESTS = "http.server.requests";
+    static final String CHECKS = "appkeys.authz.checks";
 
     private final MeterRegistry registry;
     private final ConcurrentHashMap<Series, Timer> timers = new ConcurrentHashMap<>();
+    private final Counter allowed;
+    private final Counter denied;
+    private final Counter unauthenticated;
+    private final Counter throttled;
+    private final Counter unavailable;
+    private final Counter invalid;
 
     RequestMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.allowed = check(registry, "allowed");
+        this.denied = check(registry, "denied");
+        this.unauthenticated = check(registry, "unauthenticated");
+        this.throttled = check(registry, "throttled");
+        this.unavailable = check(registry, "unavailable");
+        this.invalid = check(registry, "invalid");
     }
 
-    @RequestFilter
-    void start(HttpRequest<?> request) {
-        request.setAttribute(STARTED, System.nanoTime());
-    }
-
-    @ResponseFilter
-    void record(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        Long started = request.getAttribute(STARTED, Long.class).orElse(null);
-        if (started == null) {
-            return;
+    /** A request answered with {@code status} after {@code nanos}. */
+    void record(HttpRequest<?> request, int status, long nanos) {
+        String route = route(request, status);
+        timers.computeIfAbsent(new Series(request.getMethodName(), route, status), this::timer)
+                .record(nanos, TimeUnit.NANOSECONDS);
+        if (AuthzController.CHECK_PATH.equals(route)) {
+            decision(status).increment();
         }
-        Series series = new Series(request.getMethodName(), route(request, response.code()), response.code());
-        timers.computeIfAbsent(series, this::timer).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    }
+
+    /** {@code 200} allowed, {@code 403} denied, {@code 401}, {@code 429}, {@code 503}, or anything else. */
+    private Counter decision(int status) {
+        return switch (status) {
+            case 200 -> allowed;
+            case 403 -> denied;
+            case 401 -> unauthenticated;
+            case 429 -> throttled;
+            case 503 -> unavailable;
+            default -> invalid;
+        };
     }
 
     /** The matched route's template; a label for any request without one, never its path. */
@@ -61,7 +79,7 @@ final class RequestMetrics implements Ordered {
     }
 
     private Timer timer(Series series) {
-        return Timer.builder(NAME)
+        return Timer.builder(REQUESTS)
                 .description("HTTP requests served, by method, route template and status")
                 .tag("method", series.method())
                 .tag("uri", series.route())
@@ -70,9 +88,11 @@ final class RequestMetrics implements Ordered {
                 .register(registry);
     }
 
-    @Override
-    public int getOrder() {
-        return FilterOrder.REQUEST_METRICS;
+    private static Counter check(MeterRegistry registry, String decision) {
+        return Counter.builder(CHECKS)
+                .description("Answers of GET and HEAD /api/authz/check, by decision")
+                .tag("decision", decision)
+                .register(registry);
     }
 
     /** One timer's labels. */
