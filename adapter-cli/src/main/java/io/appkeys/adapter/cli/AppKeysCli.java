@@ -8,6 +8,7 @@ import io.appkeys.core.port.in.FindAccountUseCase;
 import java.io.Console;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,16 +34,6 @@ import picocli.CommandLine.ScopeType;
             "Operates an AppKeys store: accounts, users, app keys, roles, resources, the audit log,"
                     + " and credential checks. Every account-scoped command acts as the account's master user."
         },
-        subcommands = {
-            AccountCommand.class,
-            UserCommand.class,
-            KeyCommand.class,
-            RoleCommand.class,
-            ResourceCommand.class,
-            AuditCommand.class,
-            AuthCommand.class,
-            AutoComplete.GenerateCompletion.class
-        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -67,6 +58,21 @@ import picocli.CommandLine.ScopeType;
             "                       else sealing.key in APPKEYS_HOME)"
         })
 public final class AppKeysCli {
+
+    /**
+     * The command groups, in the order help lists them. They are added to the command line by {@link #run}: only the
+     * one a command line names, when it names one, since picocli reads every command of every group it is given
+     * (their annotations, by reflection) before parsing, which is most of a command's start-up.
+     */
+    private static final List<Class<?>> GROUPS = List.of(
+            AccountCommand.class,
+            UserCommand.class,
+            KeyCommand.class,
+            RoleCommand.class,
+            ResourceCommand.class,
+            AuditCommand.class,
+            AuthCommand.class,
+            AutoComplete.GenerateCompletion.class);
 
     /** How the audit log names where the CLI's changes come from. */
     static final String ORIGIN = "cli";
@@ -123,6 +129,9 @@ public final class AppKeysCli {
         this.out = stdout;
         this.err = stderr;
         CommandLine commandLine = new CommandLine(this);
+        for (Class<?> group : groupsFor(args)) {
+            commandLine.addSubcommand(group);
+        }
         Converters.registerOn(commandLine);
         ErrorReporter reporter =
                 new ErrorReporter(() -> verbose, text -> composition.redact(Optional.ofNullable(database), text));
@@ -138,6 +147,29 @@ public final class AppKeysCli {
             stdout.flush();
             stderr.flush();
         }
+    }
+
+    /**
+     * The group the command line names (its first word that is neither an option nor --db's value), or every group:
+     * for help, for the completion script, for a word that names none (so that picocli suggests the nearest), or for
+     * none at all.
+     */
+    static List<Class<?>> groupsFor(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--db")) {
+                i++; // its value
+            } else if (!arg.startsWith("-")) {
+                for (Class<?> group : GROUPS) {
+                    if (group.getAnnotation(Command.class).name().equals(arg)) {
+                        // the completion script covers every command
+                        return group == AutoComplete.GenerateCompletion.class ? GROUPS : List.of(group);
+                    }
+                }
+                return GROUPS;
+            }
+        }
+        return GROUPS;
     }
 
     /** Runs the command, then closes the store so that noted key uses are written before the JVM exits. */

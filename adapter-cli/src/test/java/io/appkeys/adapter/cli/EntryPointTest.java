@@ -48,6 +48,19 @@ class EntryPointTest {
     private final Cli noStore = new Cli(Map.of("APPKEYS_DB_URL", UNREACHABLE));
 
     @Test
+    void aCommandLine_readsOnlyTheGroupItNames_andHelpAndCompletionReadThemAll() {
+        assertEquals(List.of(KeyCommand.class), AppKeysCli.groupsFor(new String[] {"key", "list"}));
+        assertEquals(
+                List.of(RoleCommand.class),
+                AppKeysCli.groupsFor(new String[] {"--json", "--db", "role", "role", "list"}),
+                "the first word that is not --db's value");
+        assertEquals(List.of(AuthCommand.class), AppKeysCli.groupsFor(new String[] {"--db=jdbc:h2:mem:x", "auth"}));
+        for (String[] all : new String[][] {{}, {"--help"}, {"kye", "list"}, {"generate-completion"}}) {
+            assertEquals(8, AppKeysCli.groupsFor(all).size(), String.join(" ", all));
+        }
+    }
+
+    @Test
     void help_listsEveryCommand_theExitCodes_andTheEnvironment() {
         Result help = noStore.run("--help").ok();
 

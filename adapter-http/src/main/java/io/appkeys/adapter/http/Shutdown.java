@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * Stops the server in order on SIGTERM or SIGINT: the application context first (stop accepting, answer the
@@ -23,7 +24,7 @@ final class Shutdown {
     static void onSignals(ApplicationContext context) {
         AtomicBoolean stopping = new AtomicBoolean();
         for (String name : new String[] {"TERM", "INT"}) {
-            Signal.handle(new Signal(name), signal -> {
+            handle(name, signal -> {
                 int status = SIGNALLED + signal.getNumber();
                 if (!stopping.compareAndSet(false, true)) {
                     Runtime.getRuntime().halt(status);
@@ -37,6 +38,15 @@ final class Shutdown {
                     System.exit(status);
                 }
             });
+        }
+    }
+
+    /** Handles the signal; where the JVM keeps it for itself (run with -Xrs, say), its default stays. */
+    private static void handle(String name, SignalHandler handler) {
+        try {
+            Signal.handle(new Signal(name), handler);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("SIG{} cannot be handled here ({}): it stops the server without waiting", name, e.getMessage());
         }
     }
 }

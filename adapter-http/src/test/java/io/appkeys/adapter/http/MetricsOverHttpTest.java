@@ -59,6 +59,10 @@ class MetricsOverHttpTest {
         for (int i = 0; i < 2; i++) {
             assertEquals(403, http.get(CHECK + "Save_User", viewer).status());
         }
+        assertEquals(
+                200,
+                http.send("HEAD", CHECK + "ViewApiKeys", Http.headers(viewer), null)
+                        .status()); // nginx's
         assertEquals(401, http.get(CHECK + "ViewApiKeys", stranger).status());
         assertEquals(401, http.get(CHECK + "ViewApiKeys", stranger).status());
         assertEquals(429, http.get(CHECK + "ViewApiKeys", stranger).status()); // a third failure from one source
@@ -74,7 +78,7 @@ class MetricsOverHttpTest {
         Map<String, Double> delta = new HashMap<>();
         after.forEach((series, value) -> delta.put(series, value - before.getOrDefault(series, 0.0)));
 
-        assertEquals(6, delta.get("appkeys_authentications_total{outcome=\"authenticated\",reason=\"none\"}"));
+        assertEquals(7, delta.get("appkeys_authentications_total{outcome=\"authenticated\",reason=\"none\"}"));
         assertEquals(2, delta.get("appkeys_authentications_total{outcome=\"rejected\",reason=\"wrong_token\"}"));
         assertEquals(1, delta.get("appkeys_authentications_total{outcome=\"rejected\",reason=\"malformed\"}"));
         assertEquals(1, delta.get("appkeys_authentications_total{outcome=\"rejected\",reason=\"unknown_key\"}"));
@@ -82,14 +86,15 @@ class MetricsOverHttpTest {
         assertEquals(1, delta.get("appkeys_authentications_total{outcome=\"throttled\",reason=\"none\"}"));
         assertEquals(0, delta.get("appkeys_authentications_total{outcome=\"overloaded\",reason=\"none\"}"));
 
-        assertEquals(3, delta.get("appkeys_authz_checks_total{decision=\"allowed\"}"));
+        assertEquals(4, delta.get("appkeys_authz_checks_total{decision=\"allowed\"}"));
         assertEquals(2, delta.get("appkeys_authz_checks_total{decision=\"denied\"}"));
         assertEquals(4, delta.get("appkeys_authz_checks_total{decision=\"unauthenticated\"}"));
         assertEquals(1, delta.get("appkeys_authz_checks_total{decision=\"throttled\"}"));
 
-        // hits: two allowed and two denied checks; misses: the first check, three wrong tokens, the unknown key, and
+        // hits: two allowed, two denied and the HEAD check; misses: the first check, three wrong tokens, the unknown
+        // key, and
         // the admin's first request (/no/such is not under /api, so it authenticates nothing)
-        assertEquals(4, delta.get("appkeys_cache_lookups_total{result=\"hit\"}"));
+        assertEquals(5, delta.get("appkeys_cache_lookups_total{result=\"hit\"}"));
         assertEquals(6, delta.get("appkeys_cache_lookups_total{result=\"miss\"}"));
         assertTrue(after.get("appkeys_cache_size") >= 2);
         // Argon2: the viewer's first check, the two wrong tokens checked in full, and the admin's pair
@@ -99,6 +104,10 @@ class MetricsOverHttpTest {
         assertEquals(0, after.get("appkeys_hashing_waiting"));
 
         assertEquals(3, delta.get(request("200")));
+        assertEquals(
+                1,
+                delta.get("http_server_requests_seconds_count{method=\"HEAD\",status=\"200\","
+                        + "uri=\"/api/authz/check\"}"));
         assertEquals(2, delta.get(request("403")));
         assertEquals(4, delta.get(request("401")));
         assertEquals(1, delta.get(request("429")));
