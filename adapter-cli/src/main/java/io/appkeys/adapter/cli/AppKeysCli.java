@@ -16,6 +16,7 @@ import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExecutionException;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
@@ -129,8 +130,13 @@ public final class AppKeysCli {
         this.out = stdout;
         this.err = stderr;
         CommandLine commandLine = new CommandLine(this);
-        for (Class<?> group : groupsFor(args)) {
-            commandLine.addSubcommand(group);
+        List<Class<?>> read = groupsFor(args);
+        for (Class<?> group : GROUPS) {
+            if (read.contains(group)) {
+                commandLine.addSubcommand(group);
+            } else if (read.isEmpty()) {
+                commandLine.addSubcommand(outline(group));
+            }
         }
         Converters.registerOn(commandLine);
         ErrorReporter reporter =
@@ -150,9 +156,10 @@ public final class AppKeysCli {
     }
 
     /**
-     * The group the command line names (its first word that is neither an option nor --db's value), or every group:
-     * for help, for the completion script, for a word that names none (so that picocli suggests the nearest), or for
-     * none at all.
+     * The groups picocli must read in full for this command line: the one it names (its first word that is neither an
+     * option nor --db's value); every group for the completion script, or for a word that names none (so that
+     * picocli suggests the nearest); none when it names no command at all (help, the version, a bare {@code
+     * appkeys}), for which each group's {@link #outline} is all that is shown.
      */
     static List<Class<?>> groupsFor(String[] args) {
         for (int i = 0; i < args.length; i++) {
@@ -169,7 +176,15 @@ public final class AppKeysCli {
                 return GROUPS;
             }
         }
-        return GROUPS;
+        return List.of();
+    }
+
+    /** A group as the top-level help lists it, without the commands that only its own help shows. */
+    private static CommandLine outline(Class<?> group) {
+        Command command = group.getAnnotation(Command.class);
+        CommandSpec spec = CommandSpec.create().name(command.name()).aliases(command.aliases());
+        spec.usageMessage().description(command.description()).hidden(command.hidden());
+        return new CommandLine(spec);
     }
 
     /** Runs the command, then closes the store so that noted key uses are written before the JVM exits. */

@@ -48,15 +48,18 @@ class EntryPointTest {
     private final Cli noStore = new Cli(Map.of("APPKEYS_DB_URL", UNREACHABLE));
 
     @Test
-    void aCommandLine_readsOnlyTheGroupItNames_andHelpAndCompletionReadThemAll() {
+    void aCommandLine_readsOnlyTheGroupItNames_theCompletionAllOfThem_andTopLevelHelpTheirOutlines() {
         assertEquals(List.of(KeyCommand.class), AppKeysCli.groupsFor(new String[] {"key", "list"}));
         assertEquals(
                 List.of(RoleCommand.class),
                 AppKeysCli.groupsFor(new String[] {"--json", "--db", "role", "role", "list"}),
                 "the first word that is not --db's value");
         assertEquals(List.of(AuthCommand.class), AppKeysCli.groupsFor(new String[] {"--db=jdbc:h2:mem:x", "auth"}));
-        for (String[] all : new String[][] {{}, {"--help"}, {"kye", "list"}, {"generate-completion"}}) {
+        for (String[] all : new String[][] {{"kye", "list"}, {"generate-completion"}}) {
             assertEquals(8, AppKeysCli.groupsFor(all).size(), String.join(" ", all));
+        }
+        for (String[] none : new String[][] {{}, {"--help"}, {"-V"}, {"--db", "key"}}) {
+            assertEquals(List.of(), AppKeysCli.groupsFor(none), String.join(" ", none));
         }
     }
 
@@ -85,6 +88,15 @@ class EntryPointTest {
         assertTrue(codes.get(5).matches("5 +not authenticated: .*"), codes::toString);
         assertTrue(codes.get(7).matches("7 +forbidden: .*"), codes::toString);
         help.printed("APPKEYS_ACCOUNT").printed("APPKEYS_APP_TOKEN");
+        for (Class<?> group : List.of(KeyCommand.class, AuditCommand.class)) { // as their own annotations say
+            picocli.CommandLine.Command command = group.getAnnotation(picocli.CommandLine.Command.class);
+            assertTrue(
+                    help.out()
+                            .lines()
+                            .anyMatch(line -> line.startsWith("  " + command.name() + " ")
+                                    && line.endsWith(command.description()[0])),
+                    help::toString);
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.appkeys.adapter.http;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micronaut.configuration.metrics.annotation.RequiresMetrics;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -17,6 +18,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * them.
  */
 @RequiresMetrics
+@Requires(beans = PrometheusMeterRegistry.class)
 @Controller("/metrics")
 @Tag(name = "Service")
 final class MetricsController {
