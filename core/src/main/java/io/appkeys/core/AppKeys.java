@@ -183,17 +183,8 @@ public final class AppKeys implements AutoCloseable {
     }
 
     private ReadMetricsUseCase.Metrics metrics(CredentialCache cache, MeteredHasher hasher) {
-        AuthenticationService.Counts counts = authentication.counts();
-        return new ReadMetricsUseCase.Metrics(
-                counts.authenticated(),
-                counts.rejected(),
-                counts.throttled(),
-                counts.overloaded(),
-                counts.cacheHits(),
-                counts.cacheMisses(),
+        return authentication.metrics(
                 cache.size(),
-                counts.hashingActive(),
-                counts.hashingWaiting(),
                 hasher.count(),
                 hasher.time(),
                 Optional.ofNullable(follower).map(ChangeFollower::lag));

@@ -12,6 +12,7 @@ import io.appkeys.core.domain.RejectionReason;
 import io.appkeys.core.domain.SignedToken;
 import io.appkeys.core.port.in.Attempt;
 import io.appkeys.core.port.in.AuthenticateUseCase;
+import io.appkeys.core.port.in.ReadMetricsUseCase.Metrics;
 import io.appkeys.core.port.out.SecretHasher;
 import io.appkeys.core.port.out.Storage;
 import io.appkeys.core.port.out.TokenSigner;
@@ -123,17 +124,24 @@ public final class AuthenticationService implements AuthenticateUseCase, AutoClo
         return counts.rejected();
     }
 
-    /** What authentication has counted since start, for {@link io.appkeys.core.port.in.ReadMetricsUseCase}. */
-    public Counts counts() {
-        return new Counts(
+    /**
+     * What authentication has counted since start (attempts by answer, the cache's hits and misses, the slow checks
+     * running and waiting now), with what the caller counts of the cache's size, of hashing and of the change feed.
+     */
+    public Metrics metrics(long cacheSize, long hashes, Duration hashingTime, Optional<Duration> changeFeedLag) {
+        return new Metrics(
                 counts.authenticated(),
                 counts.rejected(),
                 counts.throttled(),
                 counts.overloaded(),
                 counts.hits(),
                 counts.misses(),
+                cacheSize,
                 gate.active(),
-                gate.waiting());
+                gate.waiting(),
+                hashes,
+                hashingTime,
+                changeFeedLag);
     }
 
     /** Writes the noted uses of keys (last uses and hourly counts); runs on a timer, and on close. */
@@ -207,20 +215,6 @@ public final class AuthenticationService implements AuthenticateUseCase, AutoClo
             monitor.overloaded();
         }
     }
-
-    /**
-     * What authentication has counted since start: attempts by answer, the cache's hits and misses, and the slow
-     * checks running and waiting now.
-     */
-    public record Counts(
-            long authenticated,
-            Map<RejectionReason, Long> rejected,
-            long throttled,
-            long overloaded,
-            long cacheHits,
-            long cacheMisses,
-            int hashingActive,
-            int hashingWaiting) {}
 
     /** A refusal, to be held for what is left of the refusal time since the attempt's check began. */
     private Rejected held(RejectionReason reason, Attempt attempt) {
