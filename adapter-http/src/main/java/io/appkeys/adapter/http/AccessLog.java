@@ -6,6 +6,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * when a client misplaces one. Its lines skip the text appender's token redaction, being built from checked parts;
  * they carry the same parts as key-value pairs, which the JSON format writes as fields. {@code appkeys.access-log}
  * turns it off or writes a sample of requests (see {@link AccessLogSampling}). Being the first filter, it also times
- * every request for {@link RequestMetrics} when metrics are on, so that they cost no filter of their own.
+ * every request for {@link RequestMetrics} when metrics are on, so that they cost no filter of their own, and closes
+ * each connection after its answer once the server is {@link Draining}.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Context // made at start, so that a setting it refuses stops the server from starting
@@ -35,10 +37,12 @@ final class AccessLog implements Ordered {
 
     private final AccessLogSampling sampling;
     private final RequestMetrics metrics;
+    private final Draining draining;
 
-    AccessLog(@Value("${appkeys.access-log:on}") String setting, @Nullable RequestMetrics metrics) {
+    AccessLog(@Value("${appkeys.access-log:on}") String setting, @Nullable RequestMetrics metrics, Draining draining) {
         this.sampling = AccessLogSampling.parse(setting);
         this.metrics = metrics;
+        this.draining = draining;
     }
 
     @RequestFilter
@@ -50,6 +54,9 @@ final class AccessLog implements Ordered {
 
     @ResponseFilter
     void log(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        if (draining.started()) {
+            response.header(HttpHeaders.CONNECTION, "close");
+        }
         if (metrics == null && !logs()) {
             return;
         }

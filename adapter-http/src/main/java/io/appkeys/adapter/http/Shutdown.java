@@ -8,9 +8,9 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Stops the server in order on SIGTERM or SIGINT: the application context first (stop accepting, answer the
- * requests in flight within the grace period, write the last noted key uses, close the store's pool), and only then
- * the JVM's exit. Left to the JVM, a signal runs every shutdown hook at once, and the embedded store's own hook
+ * Stops the server in order on SIGTERM or SIGINT: the application context first (stop accepting, close each open
+ * connection after its next answer ({@link Draining}), answer the requests in flight within the grace period, write
+ * the last noted key uses, close the store's pool), and only then the JVM's exit. Left to the JVM, a signal runs every shutdown hook at once, and the embedded store's own hook
  * (H2 closes its databases at exit, which its shared mode requires) would close the store under the requests still
  * in flight and before the last writes. A second signal while stopping exits at once.
  */
@@ -31,6 +31,7 @@ final class Shutdown {
                 }
                 LOG.info("SIG{} received: finishing the requests in flight, then stopping", signal.getName());
                 try {
+                    context.findBean(Draining.class).ifPresent(Draining::start);
                     context.close();
                 } catch (RuntimeException e) {
                     LOG.warn("the server did not stop cleanly: {}", e.getMessage());
