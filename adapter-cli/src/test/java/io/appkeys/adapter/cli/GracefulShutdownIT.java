@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.appkeys.core.domain.LicenseManager;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -67,7 +66,7 @@ class GracefulShutdownIT {
                 .json()
                 .get("appToken")
                 .asText();
-        cli.run("", "role", "grant", ownerRoleId(), "--to", appKey, "--account", ACCOUNT)
+        cli.run("", "role", "grant", cli.ownerRoleId(ACCOUNT), "--to", appKey, "--account", ACCOUNT)
                 .ok();
         server = PackagedServer.start(
                 SERVER_JAR, home, Map.of("APPKEYS_REFUSAL_TIME", "3s", "APPKEYS_USAGE_FLUSH_EVERY", "1h"));
@@ -143,15 +142,5 @@ class GracefulShutdownIT {
                 .header("X-VTEX-API-AppToken", appToken)
                 .timeout(Duration.ofSeconds(30))
                 .build();
-    }
-
-    private String ownerRoleId() throws Exception {
-        for (JsonNode role :
-                cli.run("", "role", "list", "--account", ACCOUNT, "--json").json()) {
-            if (role.get("name").asText().equals(LicenseManager.OWNER.value())) {
-                return role.get("id").asText();
-            }
-        }
-        throw new AssertionError("no role named " + LicenseManager.OWNER.value());
     }
 }

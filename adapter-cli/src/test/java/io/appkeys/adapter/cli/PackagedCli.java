@@ -2,6 +2,8 @@ package io.appkeys.adapter.cli;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.appkeys.core.domain.LicenseManager;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,5 +49,16 @@ final class PackagedCli {
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the command ended");
         return new Result(
                 process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    /** The id of the account's predefined role Owner (Admin Super), as {@code role list} gives it. */
+    String ownerRoleId(String account) throws IOException, InterruptedException {
+        for (JsonNode role :
+                run("", "role", "list", "--account", account, "--json").json()) {
+            if (role.get("name").asText().equals(LicenseManager.OWNER.value())) {
+                return role.get("id").asText();
+            }
+        }
+        throw new AssertionError("no role named " + LicenseManager.OWNER.value() + " in account " + account);
     }
 }

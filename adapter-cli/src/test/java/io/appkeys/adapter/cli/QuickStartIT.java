@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.appkeys.core.domain.LicenseManager;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,7 +54,7 @@ class QuickStartIT {
         String appToken = key.get("appToken").asText();
         assertEquals(403, listKeys(appKey, appToken), "no role yet; and now the server has the key in its cache");
 
-        succeeds(cli.run("", "role", "grant", ownerRoleId(cli), "--to", appKey, "--account", "acme"));
+        succeeds(cli.run("", "role", "grant", cli.ownerRoleId("acme"), "--to", appKey, "--account", "acme"));
         assertEquals(200, listKeys(appKey, appToken), "right after role grant");
 
         succeeds(cli.run("", "key", "deactivate", appKey, "--account", "acme"));
@@ -63,15 +62,6 @@ class QuickStartIT {
 
         succeeds(cli.run("", "key", "activate", appKey, "--account", "acme"));
         assertEquals(200, listKeys(appKey, appToken), "right after key activate");
-    }
-
-    private String ownerRoleId(PackagedCli cli) throws Exception {
-        for (JsonNode role : JSON.readTree(succeeds(cli.run("", "role", "list", "--account", "acme", "--json")))) {
-            if (role.get("name").asText().equals(LicenseManager.OWNER.value())) {
-                return role.get("id").asText();
-            }
-        }
-        throw new AssertionError("no role named " + LicenseManager.OWNER.value());
     }
 
     private static String succeeds(Result result) {

@@ -3,6 +3,7 @@ package io.appkeys.core.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.appkeys.core.domain.AuthenticationResult.Authenticated;
 import io.appkeys.core.domain.Caller;
@@ -10,13 +11,21 @@ import io.appkeys.core.domain.CreatedAppKey;
 import io.appkeys.core.domain.ForbiddenException;
 import io.appkeys.core.domain.InvalidInputException;
 import io.appkeys.core.domain.KeyUsage;
+import io.appkeys.core.domain.StoreUnavailableException;
 import io.appkeys.core.fixtures.MutableClock;
 import io.appkeys.core.fixtures.World;
+import io.appkeys.core.memory.InMemoryStorage;
 import io.appkeys.core.port.in.GetKeyUsageUseCase;
+import io.appkeys.core.port.out.AppKeyStore;
+import io.appkeys.core.port.out.Storage;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -136,6 +145,57 @@ class KeyUsageTest {
                 List.of(),
                 usage.keyUsage(world.master, World.ref(key), GetKeyUsageUseCase.MAX_HOURS)
                         .hours());
+    }
+
+    @Test
+    void usesNotWrittenWhileTheStoreIsDown_areWrittenByTheNextFlush() {
+        AtomicBoolean down = new AtomicBoolean();
+        try (World flaky = new World(AppKeysSettings.defaults(), failingUseWrites(new InMemoryStorage(), down))) {
+            CreatedAppKey used = flaky.newKey("used while the store is down");
+            for (int i = 0; i < 3; i++) {
+                assertInstanceOf(Authenticated.class, flaky.authenticate(used));
+            }
+
+            down.set(true);
+            assertEquals(0, flaky.appKeys.appKeys().flushUsage(), "nothing written");
+            down.set(false);
+            flaky.appKeys.appKeys().flushUsage();
+
+            GetKeyUsageUseCase reading = flaky.appKeys.use(GetKeyUsageUseCase.class);
+            assertEquals(3, reading.keyUsage(flaky.master, World.ref(used), 1).last24Hours());
+            assertTrue(flaky.appKeys
+                    .getAppKey(flaky.master, World.ref(used))
+                    .key()
+                    .lastUsedIn()
+                    .isPresent());
+        }
+    }
+
+    /** The storage, whose writes of key uses fail while {@code down} is set, as with a database that is away. */
+    private static Storage failingUseWrites(Storage storage, AtomicBoolean down) {
+        AppKeyStore keys = storage.keys();
+        AppKeyStore failing = (AppKeyStore) Proxy.newProxyInstance(
+                AppKeyStore.class.getClassLoader(), new Class<?>[] {AppKeyStore.class}, (self, method, args) -> {
+                    if (down.get() && Set.of("addUses", "recordUse").contains(method.getName())) {
+                        throw new StoreUnavailableException("the store is away", new SQLException("away"));
+                    }
+                    try {
+                        return method.invoke(keys, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        return (Storage) Proxy.newProxyInstance(
+                Storage.class.getClassLoader(), new Class<?>[] {Storage.class}, (self, method, args) -> {
+                    if (method.getName().equals("keys")) {
+                        return failing;
+                    }
+                    try {
+                        return method.invoke(storage, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private void authenticate(int times) {

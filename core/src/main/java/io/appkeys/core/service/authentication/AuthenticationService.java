@@ -144,21 +144,20 @@ public final class AuthenticationService implements AuthenticateUseCase, AutoClo
                 changeFeedLag);
     }
 
-    /** Writes the noted uses of keys (last uses and hourly counts); runs on a timer, and on close. */
-    public int flushUsage() {
-        return usage.flush();
-    }
-
-    /** What the timer runs: {@link #flushUsage()}, and at most once an hour the forgetting of old counts. */
+    /**
+     * Writes the noted uses of keys (last uses and hourly counts), and at most once an hour forgets counts older than
+     * the retention; what the timer runs. Returns how many tokens' last uses it wrote.
+     */
     public int maintainUsage() {
         int written = usage.flush();
         usage.forgetOldCountsHourly();
         return written;
     }
 
+    /** Writes the noted uses of keys, and forgets nothing: a process that ends does not prune. */
     @Override
     public void close() {
-        flushUsage();
+        usage.flush();
     }
 
     /** The answer the cache alone can give, without blocking: a hit, a malformed attempt, or a throttle. */
