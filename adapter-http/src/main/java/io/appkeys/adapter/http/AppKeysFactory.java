@@ -19,9 +19,8 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Secondary;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import java.util.function.ToIntFunction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: the only place that knows how the authority is assembled. It opens the store
@@ -31,8 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 @Factory
 class AppKeysFactory {
-
-    private static final Logger LOG = LoggerFactory.getLogger(AppKeysFactory.class);
 
     /** {@code APPKEYS_DB_URL}, {@code APPKEYS_DB_USER}, {@code APPKEYS_DB_PASSWORD}, else the embedded file. */
     @Singleton
@@ -51,11 +48,17 @@ class AppKeysFactory {
         return SealingKey.fromBase64(SealingKeys.fromEnvironment(System.getenv()));
     }
 
-    /** The store; {@link AppKeys} closes it. */
+    /**
+     * The store; {@link AppKeys} closes it. The one {@link Server#main} began opening, when it is for these
+     * settings.
+     */
     @Singleton
-    Storage storage(DatabaseSettings database) {
-        LOG.info("opening the store at {}", database.redactedUrl());
-        return Databases.open(database);
+    Storage storage(DatabaseSettings database, Optional<StoreOpening> opening) {
+        if (opening.isPresent() && opening.get().isFor(database)) {
+            return opening.get().take();
+        }
+        opening.ifPresent(StoreOpening::discard);
+        return StoreOpening.open(database);
     }
 
     /** Built at start, so a store that cannot be opened stops the server with the store's message. */

@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.info.License;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.security.SecuritySchemes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts the key authority's HTTP server: port 8080 unless {@code APPKEYS_PORT} or {@code MICRONAUT_SERVER_PORT}
@@ -64,8 +66,12 @@ public final class Server {
 
     private Server() {}
 
+    private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+
     public static void main(String[] args) {
-        Shutdown.onSignals(
-                Micronaut.build(args).mainClass(Server.class).banner(false).start());
+        LOG.debug("starting"); // logging is configured here, before the store's thread logs too
+        Micronaut server = Micronaut.build(args).mainClass(Server.class).banner(false);
+        StoreOpening.beginFromEnvironment().ifPresent(server::singletons);
+        Shutdown.onSignals(server.start());
     }
 }

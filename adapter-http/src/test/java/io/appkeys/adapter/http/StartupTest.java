@@ -1,6 +1,7 @@
 package io.appkeys.adapter.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,8 +14,11 @@ import io.appkeys.adapter.persistence.DatabaseSettings;
 import io.appkeys.adapter.persistence.TestDatabases;
 import io.appkeys.core.AppKeys;
 import io.appkeys.core.domain.LicenseManager;
+import io.appkeys.core.domain.StoreUnavailableException;
+import io.appkeys.core.port.out.Storage;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,6 +77,41 @@ class StartupTest {
                 () -> new TestServer(TestDatabases.freshH2(directory), Map.of("appkeys.argon2-memory-kib", 1)).close());
         String messages = causes(error);
         assertTrue(messages.contains("Argon2 memory must be between 8 KiB per lane and 4 GiB"), messages);
+    }
+
+    @Test
+    void theStoreThatMainBeganOpening_isTheServersStore() {
+        DatabaseSettings store = TestDatabases.freshH2(directory);
+        StoreOpening opening = StoreOpening.begin(store);
+        try (TestServer server = new TestServer(store, Map.of(), opening)) {
+            assertSame(opening.take(), server.bean(Storage.class));
+            Tenant tenant = Tenant.create(server.appKeys());
+            Credentials key = tenant.keyWithRoles("k", LicenseManager.OWNER);
+            assertEquals(200, new Http(server.uri()).get(HttpStory.KEYS, key).status());
+        }
+    }
+
+    @Test
+    void aStoreBegunForOtherSettings_isClosed_andTheServerOpensItsOwn() {
+        StoreOpening opening = StoreOpening.begin(TestDatabases.freshH2(directory.resolve("other")));
+        Storage other = opening.take();
+        DatabaseSettings store = TestDatabases.freshH2(directory.resolve("chosen"));
+        try (TestServer server = new TestServer(store, Map.of(), opening)) {
+            assertNotSame(other, server.bean(Storage.class));
+            Tenant.create(server.appKeys());
+            assertThrows(StoreUnavailableException.class, () -> other.changes().latest());
+        }
+    }
+
+    @Test
+    void aStoreThatCannotBeOpened_stopsTheStart_withTheStoresMessage() {
+        DatabaseSettings unreachable = new DatabaseSettings(
+                "jdbc:postgresql://127.0.0.1:1/appkeys?connectTimeout=2", Optional.empty(), Optional.empty(), 2);
+        StoreOpening opening = StoreOpening.begin(unreachable);
+        RuntimeException error =
+                assertThrows(RuntimeException.class, () -> new TestServer(unreachable, Map.of(), opening).close());
+        String messages = causes(error);
+        assertTrue(messages.contains("cannot open the store at jdbc:postgresql://127.0.0.1:1/appkeys"), messages);
     }
 
     private static String hintsLoggedWhile(Runnable run) {

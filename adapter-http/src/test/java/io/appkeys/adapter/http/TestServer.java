@@ -23,6 +23,11 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(DatabaseSettings store, Map<String, Object> properties) {
+        this(store, properties, new Object[0]);
+    }
+
+    /** With more singletons in the context, as {@link Server#main} adds the store it began opening. */
+    TestServer(DatabaseSettings store, Map<String, Object> properties, Object... singletons) {
         Map<String, Object> all = new HashMap<>();
         all.put("micronaut.server.port", -1);
         all.put("appkeys.argon2-memory-kib", 64);
@@ -32,6 +37,7 @@ final class TestServer implements AutoCloseable {
                 .deduceEnvironment(false)
                 .properties(all)
                 .singletons(store, SEALING_KEY)
+                .singletons(singletons)
                 .start();
         this.server = context.getBean(EmbeddedServer.class).start();
     }
