@@ -22,6 +22,7 @@ import java.util.Optional;
 final class ClientAddress {
 
     static final String FORWARDED_FOR = "X-Forwarded-For";
+    static final String FORWARDED_PROTO = "X-Forwarded-Proto";
     private static final int IPV6_PREFIX_BYTES = 8;
 
     private final String header;
@@ -50,6 +51,25 @@ final class ClientAddress {
             return Optional.of(peer);
         }
         return Optional.of(proxies.clientOf(peer, request.getHeaders().getAll(header)));
+    }
+
+    /**
+     * Whether the client reached the server over TLS: the connection itself, or a trusted proxy that says so with
+     * {@code X-Forwarded-Proto: https} (a header no other peer is believed about).
+     */
+    boolean overTls(HttpRequest<?> request) {
+        if (request.isSecure()) {
+            return true;
+        }
+        InetSocketAddress remote = request.getRemoteAddress();
+        if (remote == null || remote.getAddress() == null || !proxies.trusts(IpAddress.of(remote.getAddress()))) {
+            return false;
+        }
+        return "https"
+                .equalsIgnoreCase(request.getHeaders()
+                        .get(FORWARDED_PROTO, String.class)
+                        .orElse("")
+                        .strip());
     }
 
     /** The client's address, as the audit log records it. */

@@ -46,7 +46,7 @@ final class CoreExceptionHandler implements ExceptionHandler<AppKeysException, H
         return problems.respond(request, status(exception), exception.getMessage(), exception);
     }
 
-    private static HttpStatus status(AppKeysException exception) {
+    static HttpStatus status(AppKeysException exception) {
         if (exception instanceof ForbiddenException) {
             return HttpStatus.FORBIDDEN;
         }

@@ -52,12 +52,18 @@ final class Http {
     }
 
     Reply send(String method, String path, Map<String, String> headers, String json) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        if (json != null) {
+            all.put("Content-Type", "application/json");
+        }
+        return sendRaw(method, path, all, json);
+    }
+
+    /** Sends {@code body} (when not null) with exactly {@code headers}. */
+    Reply sendRaw(String method, String path, Map<String, String> headers, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
+                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
         headers.forEach(request::header);
         try {
             var response = client.send(request.build(), BodyHandlers.ofString());
