@@ -9,8 +9,11 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The real server on a free port over the given store, with fast Argon2. */
-final class TestServer implements AutoCloseable {
+/**
+ * The real server on a free port over the given store, with fast Argon2. Public, with what the browser tests need,
+ * for the console package.
+ */
+public final class TestServer implements AutoCloseable {
 
     /** One sealing key for every server of the run, as the servers of one database share one. */
     static final SealingKey SEALING_KEY = SealingKey.generate();
@@ -18,7 +21,7 @@ final class TestServer implements AutoCloseable {
     private final ApplicationContext context;
     private final EmbeddedServer server;
 
-    TestServer(DatabaseSettings store) {
+    public TestServer(DatabaseSettings store) {
         this(store, Map.of());
     }
 
@@ -42,7 +45,7 @@ final class TestServer implements AutoCloseable {
         this.server = context.getBean(EmbeddedServer.class).start();
     }
 
-    URI uri() {
+    public URI uri() {
         return server.getURI();
     }
 
