@@ -39,6 +39,7 @@ import io.appkeys.core.port.in.LoginUseCase;
 import io.appkeys.core.port.in.PublicKeysUseCase;
 import io.appkeys.core.port.in.ReadAuditLogUseCase;
 import io.appkeys.core.port.in.ReadMetricsUseCase;
+import io.appkeys.core.port.in.ReadRecentAuditLogUseCase;
 import io.appkeys.core.port.in.RemoveUserUseCase;
 import io.appkeys.core.port.in.RenewAppTokenUseCase;
 import io.appkeys.core.port.in.SetAppKeyActiveUseCase;
@@ -123,6 +124,7 @@ public final class AppKeys implements AutoCloseable {
         KeyService keys = new KeyService(storage, generator, hasher, changes, clock, settings);
         RenewalService renewals = new RenewalService(storage, generator, hasher, changes, clock, settings);
         AccessService access = new AccessService(storage, changes, clock);
+        AuditService audit = new AuditService(storage);
         TokenSigner signer = builder.tokenSigner != null
                 ? builder.tokenSigner
                 : new Es256TokenSigner(
@@ -171,7 +173,8 @@ public final class AppKeys implements AutoCloseable {
                 entry(LoginUseCase.class, signedTokens),
                 entry(PublicKeysUseCase.class, signedTokens),
                 entry(AuthorizeUseCase.class, new AuthorizationService()),
-                entry(ReadAuditLogUseCase.class, new AuditService(storage)),
+                entry(ReadAuditLogUseCase.class, audit),
+                entry(ReadRecentAuditLogUseCase.class, audit),
                 entry(ReadMetricsUseCase.class, (ReadMetricsUseCase) () -> metrics(cache, hasher)));
         this.timer = builder.usageFlushEvery == null ? null : startUsageTimer(builder.usageFlushEvery);
         this.follower = builder.followChanges

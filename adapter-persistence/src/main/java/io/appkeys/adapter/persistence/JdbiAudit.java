@@ -38,11 +38,20 @@ final class JdbiAudit implements AuditLog {
     @Override
     public Page<AuditEntry> list(AccountName account, PageRequest page) {
         long after = page.after().map(Cursor::sequence).orElse(0L);
+        return read(account, page, "sequence > :edge ORDER BY sequence", after);
+    }
+
+    @Override
+    public Page<AuditEntry> listNewestFirst(AccountName account, PageRequest page) {
+        long before = page.after().map(Cursor::sequence).orElse(Long.MAX_VALUE);
+        return read(account, page, "sequence < :edge ORDER BY sequence DESC", before);
+    }
+
+    private Page<AuditEntry> read(AccountName account, PageRequest page, String keyset, long edge) {
         List<AuditEntry> rows = db.with(h -> h.createQuery("SELECT sequence, account, at, actor, action, target,"
-                        + " origin FROM audit_events WHERE account = :account AND sequence > :after ORDER BY sequence"
-                        + " LIMIT :limit")
+                        + " origin FROM audit_events WHERE account = :account AND " + keyset + " LIMIT :limit")
                 .bind("account", account.value())
-                .bind("after", after)
+                .bind("edge", edge)
                 .bind("limit", page.limit() + 1)
                 .map((rs, ctx) -> new AuditEntry(
                         rs.getLong("sequence"),

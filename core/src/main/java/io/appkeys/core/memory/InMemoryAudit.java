@@ -9,6 +9,7 @@ import io.appkeys.core.domain.PageRequest;
 import io.appkeys.core.port.out.AuditLog;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** The audit log in memory: a list that only grows. */
 final class InMemoryAudit implements AuditLog {
@@ -36,6 +37,20 @@ final class InMemoryAudit implements AuditLog {
         return memory.locked(() -> Page.fromRows(
                 entries.stream()
                         .filter(e -> e.sequence() > after && e.event().account().equals(account))
+                        .limit(page.limit() + 1L)
+                        .toList(),
+                page.limit(),
+                e -> Cursor.atSequence(e.sequence())));
+    }
+
+    @Override
+    public Page<AuditEntry> listNewestFirst(AccountName account, PageRequest page) {
+        long before = page.after().map(Cursor::sequence).orElse(Long.MAX_VALUE);
+        return memory.locked(() -> Page.fromRows(
+                IntStream.iterate(entries.size() - 1, i -> i >= 0, i -> i - 1)
+                        .mapToObj(entries::get)
+                        .filter(e ->
+                                e.sequence() < before && e.event().account().equals(account))
                         .limit(page.limit() + 1L)
                         .toList(),
                 page.limit(),

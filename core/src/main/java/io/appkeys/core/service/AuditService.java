@@ -6,10 +6,11 @@ import io.appkeys.core.domain.Caller;
 import io.appkeys.core.domain.Page;
 import io.appkeys.core.domain.PageRequest;
 import io.appkeys.core.port.in.ReadAuditLogUseCase;
+import io.appkeys.core.port.in.ReadRecentAuditLogUseCase;
 import io.appkeys.core.port.out.Storage;
 
 /** Reads the audit log; writing it is part of every changing use case. */
-public final class AuditService implements ReadAuditLogUseCase {
+public final class AuditService implements ReadAuditLogUseCase, ReadRecentAuditLogUseCase {
 
     private final Storage storage;
 
@@ -21,5 +22,11 @@ public final class AuditService implements ReadAuditLogUseCase {
     public Page<AuditEntry> readAuditLog(Caller caller, PageRequest page) {
         AccessPolicy.require(caller, AccessPolicy::mayReadAudit, "read the audit log");
         return storage.audit().list(caller.account(), page);
+    }
+
+    @Override
+    public Page<AuditEntry> readRecentAuditLog(Caller caller, PageRequest page) {
+        AccessPolicy.require(caller, AccessPolicy::mayReadAudit, "read the audit log");
+        return storage.audit().listNewestFirst(caller.account(), page);
     }
 }

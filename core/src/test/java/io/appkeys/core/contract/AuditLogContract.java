@@ -63,4 +63,28 @@ public abstract class AuditLogContract extends StorageContractSupport {
 
         assertEquals(expected, all);
     }
+
+    @Test
+    void listNewestFirst_pagesThroughOneAccountsEvents_fromTheLatest() {
+        Account account = newAccount();
+        Account other = newAccount();
+        List<AuditEntry> expected = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            expected.add(0, storage.audit().append(event(account, i)));
+            storage.audit().append(event(other, i));
+        }
+
+        List<AuditEntry> all = new ArrayList<>();
+        PageRequest request = PageRequest.first(3);
+        while (true) {
+            Page<AuditEntry> page = storage.audit().listNewestFirst(account.name(), request);
+            all.addAll(page.items());
+            if (page.next().isEmpty()) {
+                break;
+            }
+            request = request.next(page.next().get());
+        }
+
+        assertEquals(expected, all);
+    }
 }

@@ -13,4 +13,7 @@ public interface AuditLog {
 
     /** The account's events, oldest first, by keyset on the sequence. */
     Page<AuditEntry> list(AccountName account, PageRequest page);
+
+    /** The account's events, newest first, by keyset on the sequence: the cursor leads to older events. */
+    Page<AuditEntry> listNewestFirst(AccountName account, PageRequest page);
 }
