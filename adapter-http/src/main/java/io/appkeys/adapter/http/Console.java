@@ -92,7 +92,12 @@ final class Console {
         }
     }
 
-    /** A page rendered from {@code view} with the frame {@code page} and the other named values. */
+    /**
+     * A page rendered from {@code view} with the frame {@code page} and the other named values. Its referrer policy
+     * is {@code same-origin}, not {@code no-referrer}: under {@code no-referrer} a browser sends {@code Origin: null}
+     * with the page's forms, and the server's drive-by check for servers on loopback refuses those with a bare 403,
+     * so no one could sign in to a console served on 127.0.0.1. Other sites still get no referrer.
+     */
     static MutableHttpResponse<?> render(HttpStatus status, String view, Page page, Object... namesAndValues) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("page", page);
@@ -103,7 +108,7 @@ final class Console {
                 .body(new ModelAndView<>(view, model))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer");
+                .header("Referrer-Policy", "same-origin");
     }
 
     static MutableHttpResponse<?> error(Page page, HttpStatus status, String message) {

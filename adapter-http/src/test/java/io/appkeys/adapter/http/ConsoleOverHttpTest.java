@@ -90,6 +90,28 @@ class ConsoleOverHttpTest {
         assertTrue(refused.headers().allValues("Set-Cookie").isEmpty());
     }
 
+    /**
+     * What a browser sends with a form of a page under {@code Referrer-Policy: no-referrer}: {@code Origin: null}. The
+     * pages use {@code same-origin}, so that a browser sends their own origin, which the server accepts.
+     */
+    @Test
+    void aFormPostedWithTheConsolesOwnOrigin_isAccepted_andThePagesSendNoReferrerElsewhere() {
+        Tenant tenant = Tenant.create(server.appKeys());
+        Reply page = new ConsoleClient(http).get("/admin/sign-in");
+        assertEquals("same-origin", page.header("Referrer-Policy"));
+
+        Reply signedIn = http.sendRaw(
+                "POST",
+                "/admin/sign-in",
+                Map.of(
+                        "Content-Type",
+                        "application/x-www-form-urlencoded",
+                        "Origin",
+                        "http://127.0.0.1:" + server.uri().getPort()),
+                "appKey=" + tenant.admin.appKey() + "&appToken=" + tenant.admin.appToken());
+        assertEquals(303, signedIn.status(), signedIn::toString);
+    }
+
     @Test
     void everyConsoleAnswer_carriesTheStrictContentSecurityPolicy_andTheAssetsAreServedHere() {
         ConsoleClient browser = new ConsoleClient(http);
