@@ -31,6 +31,7 @@ import io.appkeys.core.port.in.LoginUseCase;
 import io.appkeys.core.port.in.PublicKeysUseCase;
 import io.appkeys.core.port.in.ReadAuditLogUseCase;
 import io.appkeys.core.port.in.ReadMetricsUseCase;
+import io.appkeys.core.port.in.ReadRecentAuditLogUseCase;
 import io.appkeys.core.port.in.RemoveUserUseCase;
 import io.appkeys.core.port.in.RenewAppTokenUseCase;
 import io.appkeys.core.port.in.SetAppKeyActiveUseCase;
@@ -206,6 +207,11 @@ class UseCaseBeans {
     @Singleton
     ReadAuditLogUseCase readAuditLog(AppKeys appKeys) {
         return appKeys.use(ReadAuditLogUseCase.class);
+    }
+
+    @Singleton
+    ReadRecentAuditLogUseCase readRecentAuditLog(AppKeys appKeys) {
+        return appKeys.use(ReadRecentAuditLogUseCase.class);
     }
 
     @Singleton
