@@ -49,7 +49,7 @@ public final class TestServer implements AutoCloseable {
         return server.getURI();
     }
 
-    AppKeys appKeys() {
+    public AppKeys appKeys() {
         return context.getBean(AppKeys.class);
     }
 

@@ -58,13 +58,24 @@ final class Browser implements AutoCloseable {
 
     /** Starts chromium; without it or its driver, the calling test is skipped, or failed where they are required. */
     static Browser start() throws IOException {
+        return start(true);
+    }
+
+    /** Starts chromium with JavaScript off, as a reader who blocks scripts has it. */
+    static Browser withoutJavaScript() throws IOException {
+        return start(false);
+    }
+
+    private static Browser start(boolean javascript) throws IOException {
         Path chromium = program("APPKEYS_CHROMIUM", "/usr/bin/chromium");
         Path chromedriver = program("APPKEYS_CHROMEDRIVER", "/usr/bin/chromedriver");
         Path scratch = Files.createTempDirectory("appkeys-chromium-");
         ChromeDriverService service = service(chromedriver, scratch);
         try {
             ChromeDriver driver = new ChromeDriver(
-                    service, options(chromium), ClientConfig.defaultConfig().readTimeout(COMMAND));
+                    service,
+                    options(chromium, javascript),
+                    ClientConfig.defaultConfig().readTimeout(COMMAND));
             driver.manage().timeouts().pageLoadTimeout(PAGE_LOAD).implicitlyWait(Duration.ZERO);
             return new Browser(service, driver, scratch);
         } catch (RuntimeException e) {
@@ -95,7 +106,7 @@ final class Browser implements AutoCloseable {
      * proxy that is not there: the browser's own background traffic (updates, metrics) reaches nothing, and a
      * page can load nothing from outside 127.0.0.1.
      */
-    private static ChromeOptions options(Path chromium) {
+    private static ChromeOptions options(Path chromium, boolean javascript) {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         ChromeOptions options = new ChromeOptions();
@@ -110,6 +121,9 @@ final class Browser implements AutoCloseable {
                 "--disable-component-update",
                 "--proxy-server=http://127.0.0.1:9");
         options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
+        if (!javascript) {
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         return options;
     }
 
