@@ -97,13 +97,21 @@ final class JdbiKeys implements AppKeyStore {
     }
 
     @Override
-    public Page<StoredKey> list(AccountName account, PageRequest page, Optional<DueFilter> due) {
+    public Page<StoredKey> list(AccountName account, PageRequest page, KeyQuery query) {
+        // the conditions filter the account's range of its index, read in order until the page is full: no index
+        // serves "label contains", and an account's keys are few enough to read them all (10,000 keys, none
+        // matching: about 9 ms on H2, 8 to 19 ms on PostgreSQL, on a busy machine of 2 cores)
+        Keyset.Condition where = query.due()
+                .map(JdbiKeys::due)
+                .orElse(Keyset.Condition.NONE)
+                .and(query.labelContains().map(JdbiKeys::labelContains).orElse(Keyset.Condition.NONE))
+                .and(query.active().map(JdbiKeys::active).orElse(Keyset.Condition.NONE));
         return Keyset.page(
                 db,
                 "app_keys",
                 Rows.KEY_COLUMNS,
                 account,
-                due.map(JdbiKeys::due).orElse(Keyset.Condition.NONE),
+                where,
                 page,
                 Rows::storedKey,
                 stored -> stored.key().createdIn(),
@@ -121,6 +129,17 @@ final class JdbiKeys implements AppKeyStore {
                         .bind("now", Rows.time(filter.now()))
                         // stored times have microseconds: the latest of those at or before the cut
                         .bind("issuedBy", Rows.time(filter.issuedBy().truncatedTo(ChronoUnit.MICROS))));
+    }
+
+    /** {@link KeyQuery#holds}'s label condition in SQL: every character of the part is taken literally. */
+    private static Keyset.Condition labelContains(String part) {
+        String literal = part.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return new Keyset.Condition(
+                "label ILIKE :labelPattern ESCAPE '!'", query -> query.bind("labelPattern", "%" + literal + "%"));
+    }
+
+    private static Keyset.Condition active(boolean active) {
+        return new Keyset.Condition("active = :active", query -> query.bind("active", active));
     }
 
     @Override

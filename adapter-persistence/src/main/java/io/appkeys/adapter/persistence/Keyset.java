@@ -14,7 +14,8 @@ import org.jdbi.v3.core.statement.Query;
 
 /**
  * Keyset paging over (created_in, id): each page starts strictly after the last row of the one before, so a
- * deep page costs what the first one does, served by the (account, created_in, id) index.
+ * deep page costs what the first one does, served by the (account, created_in, id) index, which every table
+ * paged so names {@code <table>_by_account}.
  */
 final class Keyset {
 
@@ -24,6 +25,17 @@ final class Keyset {
     record Condition(String sql, Consumer<Query> binding) {
 
         static final Condition NONE = new Condition("", query -> {});
+
+        /** Both this condition and {@code other}. */
+        Condition and(Condition other) {
+            if (sql.isEmpty()) {
+                return other;
+            }
+            if (other.sql.isEmpty()) {
+                return this;
+            }
+            return new Condition("(" + sql + ") AND (" + other.sql + ")", binding.andThen(other.binding));
+        }
     }
 
     interface Row<T> {
@@ -59,9 +71,13 @@ final class Keyset {
                 ? " AND created_in >= :afterTime AND (created_in, id) > (:afterTime, :afterId)"
                 : "";
         String where = condition.sql().isEmpty() ? "" : " AND (" + condition.sql() + ")";
+        // given a further condition, H2 took the account's foreign-key index instead, and read and sorted all of the
+        // account's rows even for a first page (10,000 keys, every other one matching: 20 to 38 ms rather than 1 ms);
+        // the hint keeps it reading in index order, stopping once the page is full
+        String from = db.postgres() ? table : table + " USE INDEX (" + table + "_by_account)";
         RowMapper<T> mapper = (rs, ctx) -> row.map(rs);
         List<T> rows = db.with(h -> {
-            Query query = h.createQuery("SELECT " + columns + " FROM " + table + " WHERE account = :account" + where
+            Query query = h.createQuery("SELECT " + columns + " FROM " + from + " WHERE account = :account" + where
                             + after + " ORDER BY account, created_in, id LIMIT :limit")
                     .bind("account", account.value())
                     .bind("limit", page.limit() + 1);

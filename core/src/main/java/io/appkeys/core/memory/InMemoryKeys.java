@@ -79,12 +79,11 @@ final class InMemoryKeys implements AppKeyStore {
     }
 
     @Override
-    public Page<StoredKey> list(AccountName account, PageRequest page, Optional<DueFilter> due) {
+    public Page<StoredKey> list(AccountName account, PageRequest page, KeyQuery query) {
         return memory.locked(() -> Keyset.page(
                 keys.values().stream()
                         .filter(stored -> stored.key().account().equals(account))
-                        .filter(stored -> due.map(filter -> filter.holds(stored.credentials()))
-                                .orElse(true))
+                        .filter(query::holds)
                         .toList(),
                 page,
                 stored -> stored.key().createdIn(),

@@ -38,6 +38,7 @@ import io.appkeys.core.port.in.SetAppKeyExpiryUseCase;
 import io.appkeys.core.port.in.SetAppKeyMetadataUseCase;
 import io.appkeys.core.port.in.SetAppKeyNetworksUseCase;
 import io.appkeys.core.port.out.AppKeyStore.DueFilter;
+import io.appkeys.core.port.out.AppKeyStore.KeyQuery;
 import io.appkeys.core.port.out.CredentialGenerator;
 import io.appkeys.core.port.out.SecretHasher;
 import io.appkeys.core.port.out.Storage;
@@ -138,11 +139,11 @@ public final class KeyService
         AccessPolicy.require(caller, AccessPolicy::mayViewKeys, "view app keys");
         Instant now = clock.instant();
         int months = storage.accounts().settings(caller.account()).renewEveryMonths();
-        Optional<DueFilter> due = filter == KeyFilter.DUE
+        Optional<DueFilter> due = filter.due()
                 ? Optional.of(new DueFilter(TokenAge.dueIfIssuedBy(now, months), now, settings.renewalPeriod()))
                 : Optional.empty();
         return storage.keys()
-                .list(caller.account(), page, due)
+                .list(caller.account(), page, new KeyQuery(filter.label(), filter.active(), due))
                 .map(stored -> new ListedAppKey(
                         stored.key(),
                         TokenStatus.of(stored.key(), stored.credentials(), now, settings.renewalPeriod(), months)));

@@ -16,6 +16,7 @@ import io.appkeys.core.domain.IssuedToken;
 import io.appkeys.core.domain.KeyCredentials;
 import io.appkeys.core.domain.KeyMetadata;
 import io.appkeys.core.domain.KeyUsage;
+import io.appkeys.core.domain.Label;
 import io.appkeys.core.domain.NotFoundException;
 import io.appkeys.core.domain.Page;
 import io.appkeys.core.domain.PageRequest;
@@ -23,6 +24,7 @@ import io.appkeys.core.domain.TokenHash;
 import io.appkeys.core.domain.TokenSlot;
 import io.appkeys.core.port.out.AppKeyStore.DueFilter;
 import io.appkeys.core.port.out.AppKeyStore.HourOfUse;
+import io.appkeys.core.port.out.AppKeyStore.KeyQuery;
 import io.appkeys.core.port.out.AppKeyStore.StoredKey;
 import io.appkeys.core.port.out.AppKeyStore.TokenUse;
 import java.time.Duration;
@@ -31,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The contract of {@link io.appkeys.core.port.out.AppKeyStore}. */
@@ -421,15 +424,107 @@ public abstract class AppKeyStoreContract extends StorageContractSupport {
         AppKey boundary = newKey(account, at(40)); // issued exactly at the cut
 
         DueFilter due = new DueFilter(at(40), at(150), period);
-        List<AppKeyId> listed =
-                storage.keys().list(account.name(), PageRequest.first(), Optional.of(due)).items().stream()
-                        .map(stored -> stored.key().id())
-                        .toList();
+        List<AppKeyId> listed = ids(account, new KeyQuery(Optional.empty(), Optional.empty(), Optional.of(due)));
 
         assertEquals(List.of(old.id(), renewing.id(), boundary.id()), listed);
         assertFalse(listed.contains(young.id()));
         assertFalse(listed.contains(renewed.id()));
         assertFalse(listed.contains(finished.id()));
+    }
+
+    @Test
+    void list_byLabel_holdsTheKeysWhoseLabelContainsIt_ignoringCase() {
+        Account account = newAccount();
+        AppKey sync = newKey(account, at(1), "Orders Sync");
+        newKey(account, at(2), "Billing");
+        AppKey export = newKey(account, at(3), "nightly orders-export");
+        AppKey shouting = newKey(account, at(4), "ORDERS");
+        newKey(newAccount(), at(5), "orders of another account");
+
+        assertEquals(List.of(sync.id(), export.id(), shouting.id()), ids(account, labelled("oRdErS")));
+        assertEquals(List.of(export.id()), ids(account, labelled("ORDERS-EXP")));
+        assertEquals(List.of(), ids(account, labelled("invoices")));
+    }
+
+    @Test
+    void list_byLabel_takesWildcardsAndTheEscapeCharacterLiterally() {
+        Account account = newAccount();
+        AppKey percent = newKey(account, at(1), "50% off");
+        newKey(account, at(2), "500 off");
+        AppKey underscore = newKey(account, at(3), "a_b");
+        newKey(account, at(4), "axb");
+        AppKey backslash = newKey(account, at(5), "back\\slash");
+        AppKey bang = newKey(account, at(6), "back!slash");
+        AppKey quote = newKey(account, at(7), "it's [x]");
+
+        assertEquals(List.of(percent.id()), ids(account, labelled("50%")));
+        assertEquals(List.of(percent.id()), ids(account, labelled("%")));
+        assertEquals(List.of(underscore.id()), ids(account, labelled("a_b")));
+        assertEquals(List.of(underscore.id()), ids(account, labelled("_")));
+        assertEquals(List.of(backslash.id()), ids(account, labelled("\\")));
+        assertEquals(List.of(bang.id()), ids(account, labelled("!")));
+        assertEquals(List.of(bang.id()), ids(account, labelled("k!s")));
+        assertEquals(List.of(quote.id()), ids(account, labelled("'s [x]")));
+    }
+
+    @Test
+    void list_byActive_holdsOnlyTheActive_orOnlyTheInactiveKeys() {
+        Account account = newAccount();
+        AppKey first = newKey(account, at(1));
+        AppKey off = newKey(account, at(2));
+        AppKey third = newKey(account, at(3));
+        storage.keys().setActive(off.id(), false);
+
+        assertEquals(
+                List.of(first.id(), third.id()),
+                ids(account, new KeyQuery(Optional.empty(), Optional.of(true), Optional.empty())));
+        assertEquals(
+                List.of(off.id()), ids(account, new KeyQuery(Optional.empty(), Optional.of(false), Optional.empty())));
+    }
+
+    @Test
+    void list_dueWithLabelAndActive_holdsTheKeysThatMeetEveryCondition() {
+        Account account = newAccount();
+        AppKey oldOrders = newKey(account, at(1), "orders sync");
+        newKey(account, at(2), "billing"); // due, another label
+        newKey(account, at(50), "orders export"); // not due
+        AppKey oldOrdersOff = newKey(account, at(3), "Orders backup"); // due, inactive
+        storage.keys().setActive(oldOrdersOff.id(), false);
+        DueFilter due = new DueFilter(at(40), at(60), Duration.ofSeconds(100));
+
+        assertEquals(
+                List.of(oldOrders.id(), oldOrdersOff.id()),
+                ids(account, new KeyQuery(Optional.of("ORDERS"), Optional.empty(), Optional.of(due))));
+        assertEquals(
+                List.of(oldOrders.id()),
+                ids(account, new KeyQuery(Optional.of("orders"), Optional.of(true), Optional.of(due))));
+        assertEquals(
+                List.of(oldOrdersOff.id()),
+                ids(account, new KeyQuery(Optional.of("orders"), Optional.of(false), Optional.of(due))));
+    }
+
+    @Test
+    void pagingThroughAFilteredList_returnsEveryMatchExactlyOnce_inCreationOrder() {
+        Account account = newAccount();
+        List<AppKeyId> matches = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            // pairs share a creation time, and runs of keys that do not match lie between matches
+            AppKey key = newKey(account, at(i / 2), i % 3 == 0 ? "Match " + i : "other " + i);
+            if (i % 3 == 0) {
+                matches.add(key.id());
+            }
+        }
+        newKey(newAccount(), at(0), "match elsewhere");
+
+        for (int pageSize : new int[] {1, 2, 3, 7}) {
+            List<AppKey> read = readAll(account, labelled("match"), pageSize);
+            List<AppKeyId> ids = read.stream().map(AppKey::id).toList();
+            assertEquals(matches.size(), ids.size(), "page size " + pageSize);
+            assertEquals(Set.copyOf(matches), Set.copyOf(ids), "page size " + pageSize);
+            for (int i = 1; i < read.size(); i++) {
+                assertFalse(read.get(i).createdIn().isBefore(read.get(i - 1).createdIn()), "creation order");
+            }
+        }
     }
 
     @Test
@@ -493,11 +588,42 @@ public abstract class AppKeyStoreContract extends StorageContractSupport {
         return storage.keys().credentials(key.id()).orElseThrow().current();
     }
 
+    /** A stored key of the account, created at {@code createdIn}, with that label. */
+    private AppKey newKey(Account account, Instant createdIn, String label) {
+        AppKey random = keyOf(account, createdIn);
+        AppKey key = new AppKey(
+                random.id(),
+                account.name(),
+                random.appKey(),
+                new Label(label),
+                createdIn,
+                true,
+                Optional.empty(),
+                Optional.empty());
+        storage.keys().insert(key, token(createdIn));
+        return key;
+    }
+
+    private static KeyQuery labelled(String part) {
+        return new KeyQuery(Optional.of(part), Optional.empty(), Optional.empty());
+    }
+
+    /** The ids of the account's keys that meet the query, all on a first page. */
+    private List<AppKeyId> ids(Account account, KeyQuery query) {
+        Page<StoredKey> page = storage.keys().list(account.name(), PageRequest.first(), query);
+        assertEquals(Optional.empty(), page.next());
+        return page.items().stream().map(stored -> stored.key().id()).toList();
+    }
+
     private List<AppKey> readAll(Account account, int pageSize) {
+        return readAll(account, KeyQuery.ALL, pageSize);
+    }
+
+    private List<AppKey> readAll(Account account, KeyQuery query, int pageSize) {
         List<AppKey> all = new ArrayList<>();
         PageRequest request = PageRequest.first(pageSize);
         while (true) {
-            Page<StoredKey> page = storage.keys().list(account.name(), request);
+            Page<StoredKey> page = storage.keys().list(account.name(), request, query);
             assertTrue(page.items().size() <= pageSize);
             page.items().forEach(stored -> all.add(stored.key()));
             if (page.next().isEmpty()) {

@@ -20,6 +20,7 @@ import io.appkeys.core.domain.ForbiddenException;
 import io.appkeys.core.domain.KeyRef;
 import io.appkeys.core.domain.Label;
 import io.appkeys.core.domain.LicenseManager;
+import io.appkeys.core.domain.ListedAppKey;
 import io.appkeys.core.domain.NotFoundException;
 import io.appkeys.core.domain.Page;
 import io.appkeys.core.domain.PageRequest;
@@ -31,6 +32,7 @@ import io.appkeys.core.domain.Role;
 import io.appkeys.core.domain.RoleName;
 import io.appkeys.core.fixtures.MutableClock;
 import io.appkeys.core.fixtures.World;
+import io.appkeys.core.port.in.KeyFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -146,6 +148,40 @@ class KeyServiceTest {
     }
 
     @Test
+    void list_withAFilter_pagesThroughTheMatchingKeysOnly() {
+        AppKey sync = keyCreatedLater("Orders sync");
+        keyCreatedLater("billing");
+        keyCreatedLater("billing again");
+        AppKey export = keyCreatedLater("nightly ORDERS export");
+        CreatedAppKey backup = world.newKey("orders backup");
+        world.appKeys.setAppKeyActive(world.master, ref(backup), false);
+        KeyFilter filter = KeyFilter.ALL.withLabel("orders").withActive(true);
+
+        // pages of one hold a match each: the store filters before it pages, the service does not filter a page
+        Page<ListedAppKey> first = world.appKeys.listAppKeys(world.master, PageRequest.first(1), filter);
+        Page<ListedAppKey> second = world.appKeys.listAppKeys(
+                world.master, PageRequest.first(1).next(first.next().orElseThrow()), filter);
+
+        assertEquals(List.of(sync), keysOf(first));
+        assertEquals(List.of(export), keysOf(second));
+        assertEquals(Optional.empty(), second.next());
+        assertEquals(
+                List.of(backup.key().id()),
+                keysOf(world.appKeys.listAppKeys(world.master, PageRequest.first(), filter.withActive(false))).stream()
+                        .map(AppKey::id)
+                        .toList());
+    }
+
+    @Test
+    void listingWithAFilter_stillNeedsTheViewPermission() {
+        CreatedAppKey withoutRoles = world.newKey("orders");
+        Caller caller = world.callerOf(withoutRoles);
+        KeyFilter filter = KeyFilter.DUE.withLabel("orders").withActive(true);
+
+        assertThrows(ForbiddenException.class, () -> world.appKeys.listAppKeys(caller, PageRequest.first(), filter));
+    }
+
+    @Test
     void saveUser_mayManageKeys() {
         Caller admin = world.callerOf(world.keyWithRole(LicenseManager.USER_ADMINISTRATOR));
 
@@ -242,6 +278,15 @@ class KeyServiceTest {
 
         assertEquals(Decision.ALLOWED, world.appKeys.authorize(principal, ordersRead));
         assertEquals(Decision.DENIED, world.appKeys.authorize(principal, new ResourceName("orders.write")));
+    }
+
+    private AppKey keyCreatedLater(String label) {
+        world.clock.advance(java.time.Duration.ofSeconds(1));
+        return world.newKey(label).key();
+    }
+
+    private static List<AppKey> keysOf(Page<ListedAppKey> page) {
+        return page.items().stream().map(ListedAppKey::key).toList();
     }
 
     private Role role(RoleName name) {

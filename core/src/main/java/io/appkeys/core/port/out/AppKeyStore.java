@@ -16,6 +16,7 @@ import io.appkeys.core.domain.TokenSlot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,11 +38,11 @@ public interface AppKeyStore {
 
     /** The account's keys with their tokens in creation order, by keyset. */
     default Page<StoredKey> list(AccountName account, PageRequest page) {
-        return list(account, page, Optional.empty());
+        return list(account, page, KeyQuery.ALL);
     }
 
-    /** The account's keys with their tokens in creation order, by keyset; only the due ones when asked. */
-    Page<StoredKey> list(AccountName account, PageRequest page, Optional<DueFilter> due);
+    /** The account's keys that meet the query, with their tokens, in creation order, by keyset. */
+    Page<StoredKey> list(AccountName account, PageRequest page, KeyQuery query);
 
     long count(AccountName account);
 
@@ -128,6 +129,32 @@ public interface AppKeyStore {
         public TokenUse {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(tokenIssuedIn, "tokenIssuedIn");
+        }
+    }
+
+    /**
+     * Which keys a list holds: those that meet every condition given. {@code labelContains} is found in the label
+     * ignoring case (as far as the store's collation knows the letters), each of its characters taken literally,
+     * {@code %} and {@code _} included.
+     */
+    record KeyQuery(Optional<String> labelContains, Optional<Boolean> active, Optional<DueFilter> due) {
+
+        public static final KeyQuery ALL = new KeyQuery(Optional.empty(), Optional.empty(), Optional.empty());
+
+        public KeyQuery {
+            Objects.requireNonNull(labelContains, "labelContains");
+            Objects.requireNonNull(active, "active");
+            Objects.requireNonNull(due, "due");
+        }
+
+        /** The query in Java, for a store that filters in memory; a SQL store says the same in SQL. */
+        public boolean holds(StoredKey stored) {
+            String label = stored.key().label().value().toLowerCase(Locale.ROOT);
+            return labelContains
+                            .map(part -> label.contains(part.toLowerCase(Locale.ROOT)))
+                            .orElse(true)
+                    && active.map(wanted -> wanted == stored.key().active()).orElse(true)
+                    && due.map(filter -> filter.holds(stored.credentials())).orElse(true);
         }
     }
 
