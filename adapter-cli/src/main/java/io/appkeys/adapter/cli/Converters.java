@@ -13,6 +13,7 @@ import io.appkeys.core.domain.PrincipalRef;
 import io.appkeys.core.domain.ResourceName;
 import io.appkeys.core.domain.RoleId;
 import io.appkeys.core.domain.RoleName;
+import io.appkeys.core.port.in.KeyFilter;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.function.Function;
@@ -36,6 +37,8 @@ final class Converters {
         commandLine.registerConverter(IpAddress.class, domain(IpAddress::parse));
         commandLine.registerConverter(KeyRef.class, domain(KeyRef::parse));
         commandLine.registerConverter(Label.class, domain(Label::new));
+        // a list's --label: a part of a label to look for
+        commandLine.registerConverter(KeyFilter.class, domain(KeyFilter.ALL::withLabel));
         commandLine.registerConverter(Lifetime.class, domain(Lifetime::parse));
         commandLine.registerConverter(Instant.class, domain(Converters::instant));
         commandLine.registerConverter(PersonName.class, domain(PersonName::new));

@@ -150,6 +150,16 @@ final class KeyCommand {
         cli.output().show(Views.key(changed));
     }
 
+    /** Only the active keys, or only the inactive ones. */
+    static final class ActiveState {
+
+        @Option(names = "--active", required = true, description = "only the active keys")
+        boolean active;
+
+        @Option(names = "--inactive", required = true, description = "only the inactive (deactivated) keys")
+        boolean inactive;
+    }
+
     /** A key's metadata: a JSON object, or none; exactly one of them. */
     static final class Metadata {
 
@@ -194,15 +204,24 @@ final class KeyCommand {
                             names = "--due",
                             description = "only the keys whose token is due or overdue for renewal, by the"
                                     + " account's cadence (see account settings)")
-                    boolean due) {
+                    boolean due,
+            @Option(
+                            names = "--label",
+                            paramLabel = "<text>",
+                            description = "only the keys whose label contains this text, ignoring case")
+                    KeyFilter labelled,
+            @ArgGroup(multiplicity = "0..1") ActiveState state) {
+        KeyFilter filter = (labelled == null ? KeyFilter.ALL : labelled).withDue(due);
+        if (state != null) {
+            filter = filter.withActive(state.active);
+        }
         PageRequest request = pageOptions.request();
-        Page<ListedAppKey> page = cli.use(ListAppKeysUseCase.class)
-                .listAppKeys(cli.master(account), request, due ? KeyFilter.DUE : KeyFilter.ALL);
+        Page<ListedAppKey> page = cli.use(ListAppKeysUseCase.class).listAppKeys(cli.master(account), request, filter);
         cli.output()
                 .page(
                         page.items().stream().map(Views::listed).toList(),
                         page.next().map(Object::toString),
-                        due ? "No app keys are due for renewal." : "No app keys.",
+                        noneListed(filter),
                         "id",
                         "appKey",
                         "label",
@@ -213,6 +232,13 @@ final class KeyCommand {
                         "expired",
                         "tokenAgeDays",
                         "tokenAgeStatus");
+    }
+
+    private static String noneListed(KeyFilter filter) {
+        if (filter.equals(KeyFilter.ALL)) {
+            return "No app keys.";
+        }
+        return filter.equals(KeyFilter.DUE) ? "No app keys are due for renewal." : "No app keys match.";
     }
 
     @Command(

@@ -207,6 +207,31 @@ class KeyCommandsTest {
     }
 
     @Test
+    void keyList_byLabelAndState_listsTheMatchingKeysOnly() {
+        createKey("Orders sync");
+        createKey("billing");
+        String backup = createKey("orders backup").get("id").asText();
+        createKey("50% off");
+        createKey("500 off");
+        cli.run("key", "deactivate", backup, "--account", account).ok();
+
+        assertEquals(List.of("Orders sync", "orders backup"), listedLabels("--label", "ORDERS"));
+        assertEquals(List.of("Orders sync"), listedLabels("--label", " orders ", "--active"));
+        assertEquals(List.of("orders backup"), listedLabels("--inactive"));
+        assertEquals(List.of("50% off"), listedLabels("--label", "50%"));
+        cli.run("key", "list", "--account", account, "--label", "invoices").ok().printed("No app keys match.");
+    }
+
+    @Test
+    void keyList_withActiveAndInactive_orALabelOver100Characters_isAUsageError() {
+        cli.run("key", "list", "--account", account, "--active", "--inactive").fails(ExitCodes.USAGE);
+
+        String line = cli.run("key", "list", "--account", account, "--label", "x".repeat(101))
+                .fails(ExitCodes.USAGE);
+        assertTrue(line.contains("a label filter must be at most 100 characters"), line);
+    }
+
+    @Test
     void keyShow_byIdOrAppKey_givesTheKeyItsTokenDatesAndRoles() {
         JsonNode key = createKey("shown");
 
@@ -417,6 +442,17 @@ class KeyCommandsTest {
 
     private JsonNode createKey(String label) {
         return cli.createKey(account, label);
+    }
+
+    private List<String> listedLabels(String... options) {
+        List<String> command = new ArrayList<>(List.of("key", "list", "--account", account, "--json"));
+        command.addAll(List.of(options));
+        List<String> labels = new ArrayList<>();
+        cli.run(command.toArray(String[]::new))
+                .json()
+                .get("items")
+                .forEach(item -> labels.add(item.get("label").asText()));
+        return labels;
     }
 
     private JsonNode show(String key) {
