@@ -322,7 +322,12 @@ final class ConsoleKeysController {
     }
 
     private static KeyFilter keyFilter(Keys.Filter filter) {
-        return filter.due() ? KeyFilter.DUE : KeyFilter.ALL;
+        KeyFilter wanted = KeyFilter.ALL.withLabel(filter.label()).withDue(filter.due());
+        return switch (filter.state()) {
+            case "active" -> wanted.withActive(true);
+            case "inactive" -> wanted.withActive(false);
+            default -> wanted;
+        };
     }
 
     private static String link(Keys.Filter filter, Cursor next) {

@@ -162,6 +162,42 @@ class ConsoleOverHttpTest {
     }
 
     @Test
+    void theKeyList_isNarrowedByLabelStateAndDue_andPaged() {
+        Tenant tenant = Tenant.create(server.appKeys());
+        Credentials billing = tenant.newKey("Billing 50% job");
+        Credentials stopped = tenant.newKey("billing stopped");
+        tenant.newKey("search");
+        server.appKeys()
+                .use(io.appkeys.core.port.in.SetAppKeyActiveUseCase.class)
+                .setAppKeyActive(tenant.master, KeyRef.parse(stopped.id()), false);
+        ConsoleClient browser = new ConsoleClient(http);
+        browser.signIn(tenant.admin);
+
+        String byLabel = browser.get("/admin/keys?label=BILLING").body();
+        assertTrue(byLabel.contains(billing.appKey()) && byLabel.contains(stopped.appKey()), byLabel);
+        assertFalse(byLabel.contains(">search<"), byLabel);
+        assertTrue(byLabel.contains("value=\"BILLING\""), "the filter stays filled in");
+        String literal = browser.get("/admin/keys?label=50%25").body();
+        assertTrue(literal.contains(billing.appKey()) && !literal.contains(stopped.appKey()), literal);
+        String inactive =
+                browser.get("/admin/keys?label=billing&state=inactive").body();
+        assertTrue(inactive.contains(stopped.appKey()) && !inactive.contains(billing.appKey()), inactive);
+        String active = browser.get("/admin/keys?state=active").body();
+        assertTrue(active.contains(billing.appKey()) && !active.contains(stopped.appKey()), active);
+        assertTrue(browser.get("/admin/keys?due=on").body().contains("No key matches."), "new tokens are not due");
+
+        for (int i = 0; i <= ConsoleKeysController.PAGE_SIZE; i++) {
+            tenant.newKey("bulk " + i);
+        }
+        String first = browser.get("/admin/keys?label=bulk").body();
+        Matcher next = Pattern.compile("href=\"([^\"]+)\" rel=\"next\"").matcher(first);
+        assertTrue(next.find(), "a full page links to the next");
+        String second = browser.get(next.group(1).replace("&amp;", "&")).body();
+        assertTrue(second.contains(">bulk 50<") && !second.contains(">bulk 0<"), second);
+        assertFalse(second.contains("rel=\"next\""), "the last page links nowhere");
+    }
+
+    @Test
     void aChangeWithoutTheSessionsFormToken_isRefused_andNothingChanges() {
         Tenant tenant = Tenant.create(server.appKeys());
         Credentials other = tenant.newKey("other");
