@@ -19,6 +19,9 @@ import org.jdbi.v3.core.statement.Query;
  */
 final class Keyset {
 
+    /** Earlier than any row's creation, in both stores' range of timestamps. */
+    private static final Instant BEFORE_ANY_ROW = Instant.parse("0001-01-01T00:00:00Z");
+
     private Keyset() {}
 
     /** A further condition on the rows, in SQL, with what binds its parameters. */
@@ -66,10 +69,13 @@ final class Keyset {
             Function<T, Instant> time,
             Function<T, UUID> id) {
         // H2 ranges over the index with the first comparison (the row comparison alone it only filters by), and
-        // reads it in order only when the ORDER BY names the index's columns from the first, account included
+        // reads it in order only when the ORDER BY names the index's columns from the first, account included. The
+        // first page compares created_in too, with a floor below any time: without a comparison on created_in, H2
+        // prefers the foreign key's index on account alone, and reads and sorts every row of the account to return
+        // the first 50 (at 10,000 keys, 15 to 50 ms instead of 1)
         String after = page.after().isPresent()
                 ? " AND created_in >= :afterTime AND (created_in, id) > (:afterTime, :afterId)"
-                : "";
+                : " AND created_in >= :afterTime";
         String where = condition.sql().isEmpty() ? "" : " AND (" + condition.sql() + ")";
         // given a further condition, H2 took the account's foreign-key index instead, and read and sorted all of the
         // account's rows even for a first page (10,000 keys, every other one matching: 20 to 38 ms rather than 1 ms);
@@ -82,9 +88,8 @@ final class Keyset {
                     .bind("account", account.value())
                     .bind("limit", page.limit() + 1);
             condition.binding().accept(query);
-            page.after()
-                    .ifPresent(cursor ->
-                            query.bind("afterTime", Rows.time(cursor.time())).bind("afterId", cursor.id()));
+            query.bind("afterTime", Rows.time(page.after().map(Cursor::time).orElse(BEFORE_ANY_ROW)));
+            page.after().ifPresent(cursor -> query.bind("afterId", cursor.id()));
             return query.map(mapper).list();
         });
         return Page.fromRows(rows, page.limit(), item -> Cursor.at(time.apply(item), id.apply(item)));
