@@ -27,6 +27,7 @@ final class ArchitectureRules {
      */
     static final Set<String> COMPOSITION_ROOTS = Set.of(
             "io.appkeys.adapter.http.AppKeysFactory",
+            "io.appkeys.adapter.http.StoreOpening", // the factory's store, begun before the context starts
             "io.appkeys.adapter.http.UseCaseBeans",
             "io.appkeys.adapter.http.AppKeysProperties",
             "io.appkeys.adapter.cli.Composition");
