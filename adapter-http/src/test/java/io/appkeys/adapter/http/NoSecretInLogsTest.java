@@ -49,6 +49,7 @@ class NoSecretInLogsTest {
             tokens.add(tenant.admin.appToken());
             runTheStory(http, tenant, tokens);
             runTheSignedStory(http, tenant, signed);
+            runTheConsoleStory(http, tenant, tokens, signed);
         } finally {
             capture.stop();
         }
@@ -77,6 +78,25 @@ class NoSecretInLogsTest {
     }
 
     /** Signed tokens, obtained and then placed where a careless client puts them. */
+    /** The admin console: a pair typed into its sign-in form, its session cookie, and tokens shown on its pages. */
+    private static void runTheConsoleStory(Http http, Tenant tenant, List<String> tokens, List<String> signed) {
+        Credentials key = tenant.keyWithRoles("console", LicenseManager.OWNER);
+        tokens.add(key.appToken());
+        new ConsoleClient(http).signIn(key.withToken(key.appToken() + "x"));
+        ConsoleClient browser = new ConsoleClient(http);
+        browser.signIn(key);
+        signed.add(browser.cookie());
+        String created = browser.submit("/admin/keys/new", "/admin/keys", Map.of("label", "console made"))
+                .body();
+        java.util.regex.Matcher token =
+                java.util.regex.Pattern.compile(">([A-Z]{100,})</textarea>").matcher(created);
+        assertTrue(token.find(), created);
+        tokens.add(token.group(1));
+        browser.get("/admin/keys?label=" + key.appToken());
+        browser.get("/admin/keys/" + token.group(1));
+        browser.post("/admin/keys", Map.of("label", "no form token", "appToken", key.appToken()));
+    }
+
     private static void runTheSignedStory(Http http, Tenant tenant, List<String> signed) {
         Credentials key = tenant.keyWithRoles("signed", LicenseManager.OWNER);
         String login = "{\"appkey\":\"" + key.appKey() + "\",\"apptoken\":\"" + key.appToken() + "\"}";
