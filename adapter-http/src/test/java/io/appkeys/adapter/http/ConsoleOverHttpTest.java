@@ -261,6 +261,23 @@ class ConsoleOverHttpTest {
     }
 
     @Test
+    void theSessionEnds_whenItsSignedTokenExpires() throws InterruptedException {
+        try (TestServer shortLived = new TestServer(
+                TestDatabases.freshH2(directory.resolve("short")), Map.of("appkeys.signed-token-lifetime", "2s"))) {
+            Http client = new Http(shortLived.uri());
+            Tenant tenant = Tenant.create(shortLived.appKeys());
+            ConsoleClient browser = new ConsoleClient(client);
+            Reply signedIn = browser.signIn(tenant.admin);
+            assertTrue(signedIn.header("Set-Cookie").matches(".*Max-Age=[12];.*"), signedIn.header("Set-Cookie"));
+            assertEquals(200, browser.get("/admin/keys").status());
+            Thread.sleep(2_500); // the token's 2 s lifetime, and a margin
+            Reply after = browser.get("/admin/keys");
+            assertEquals(303, after.status());
+            assertEquals("/admin/sign-in", after.header("Location"));
+        }
+    }
+
+    @Test
     void deactivatingTheSignedInKey_endsItsSession() {
         Tenant tenant = Tenant.create(server.appKeys());
         Credentials operator = tenant.keyWithRoles("operator", LicenseManager.OWNER);
