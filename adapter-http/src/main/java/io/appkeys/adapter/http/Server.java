@@ -69,6 +69,7 @@ public final class Server {
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
 
     public static void main(String[] args) {
+        ServiceIndex.useIfPackaged(); // before Micronaut lists its services itself
         LOG.debug("starting"); // logging is configured here, before the store's thread logs too
         Micronaut server = Micronaut.build(args).mainClass(Server.class).banner(false);
         StoreOpening.beginFromEnvironment().ifPresent(server::singletons);
