@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The tunable parts of core, read from configuration ({@code appkeys.*} in application.properties, or
+ * The tunable parts of core, read from configuration ({@code appkeys.*} in server.properties, or
  * environment variables such as {@code APPKEYS_ARGON2_MEMORY_KIB}), for the composition root
  * ({@link AppKeysFactory}) to build core's settings from. Every default is core's production default;
  * Argon2's, when not set, are left to the composition root, which knows the hasher.

@@ -71,7 +71,10 @@ public final class Server {
     public static void main(String[] args) {
         ServiceIndex.useIfPackaged(); // before Micronaut lists its services itself
         LOG.debug("starting"); // logging is configured here, before the store's thread logs too
-        Micronaut server = Micronaut.build(args).mainClass(Server.class).banner(false);
+        Micronaut server = Micronaut.build(args)
+                .mainClass(Server.class)
+                .banner(false)
+                .propertySources(ShippedConfiguration.propertySource());
         StoreOpening.beginFromEnvironment().ifPresent(server::singletons);
         Shutdown.onSignals(server.start());
     }

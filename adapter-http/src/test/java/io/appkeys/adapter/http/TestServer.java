@@ -38,6 +38,7 @@ public final class TestServer implements AutoCloseable {
         all.putAll(properties);
         this.context = ApplicationContext.builder()
                 .deduceEnvironment(false)
+                .propertySources(ShippedConfiguration.propertySource())
                 .properties(all)
                 .singletons(store, SEALING_KEY)
                 .singletons(singletons)
