@@ -20,7 +20,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code appkeys account}: the operator creates and lists accounts (tenants), and sets their key settings. */
-@Command(name = "account", description = "Create and list accounts (tenants), and read or change their settings.")
+@Command(
+        name = "account",
+        addMethodSubcommands = false,
+        description = "Create and list accounts (tenants), and read or change their settings.")
 final class AccountCommand {
 
     @ParentCommand

@@ -8,6 +8,7 @@ import io.appkeys.core.port.in.FindAccountUseCase;
 import java.io.Console;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -133,7 +134,7 @@ public final class AppKeysCli {
         List<Class<?>> read = groupsFor(args);
         for (Class<?> group : GROUPS) {
             if (read.contains(group)) {
-                commandLine.addSubcommand(group);
+                commandLine.addSubcommand(withCommands(group, args));
             } else if (read.isEmpty()) {
                 commandLine.addSubcommand(outline(group));
             }
@@ -177,6 +178,46 @@ public final class AppKeysCli {
             }
         }
         return List.of();
+    }
+
+    /**
+     * A group with the commands picocli must read for this command line. Each group's commands are its methods, and
+     * picocli reads every parameter of every one of them before parsing (half of {@code key list}'s time): so the
+     * groups leave their methods out ({@code addMethodSubcommands = false}), and here a command line that names a
+     * command of the group gets that command alone; one that names none (the group's help), or a word that is none
+     * of them (for picocli's suggestion), gets them all, in picocli's own order.
+     */
+    static CommandLine withCommands(Class<?> group, String[] args) {
+        CommandLine line = new CommandLine(group);
+        if (group.getAnnotation(Command.class).addMethodSubcommands()) {
+            return line; // picocli read them all already (the completion script's group has none)
+        }
+        Optional<Method> named = commandNamed(group, args);
+        if (named.isPresent()) {
+            line.addSubcommand(new CommandLine(named.get()));
+        } else {
+            line.getCommandSpec().addMethodSubcommands();
+        }
+        return line;
+    }
+
+    /** The method of {@code group} that the first word after the group's name names, by name or alias. */
+    private static Optional<Method> commandNamed(Class<?> group, String[] args) {
+        String groupName = group.getAnnotation(Command.class).name();
+        int at = List.of(args).indexOf(groupName);
+        if (at < 0 || at + 1 >= args.length) {
+            return Optional.empty();
+        }
+        String word = args[at + 1];
+        for (Method method : group.getDeclaredMethods()) {
+            Command command = method.getAnnotation(Command.class);
+            if (command != null
+                    && (command.name().equals(word)
+                            || List.of(command.aliases()).contains(word))) {
+                return Optional.of(method);
+            }
+        }
+        return Optional.empty();
     }
 
     /** A group as the top-level help lists it, without the commands that only its own help shows. */

@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code appkeys audit}: who changed what, when and from where. */
-@Command(name = "audit", description = "Read the audit log of an account.")
+@Command(name = "audit", addMethodSubcommands = false, description = "Read the audit log of an account.")
 final class AuditCommand {
 
     @ParentCommand

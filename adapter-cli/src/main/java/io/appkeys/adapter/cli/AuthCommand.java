@@ -22,7 +22,10 @@ import picocli.CommandLine.ParentCommand;
  * {@code appkeys auth}: checks credentials the way a gateway asks the server to, and exchanges a key pair for a
  * signed token (VTEX ID's login) or checks one.
  */
-@Command(name = "auth", description = "Check app key credentials; get and check signed tokens.")
+@Command(
+        name = "auth",
+        addMethodSubcommands = false,
+        description = "Check app key credentials; get and check signed tokens.")
 final class AuthCommand {
 
     private static final String FROM = "the IPv4 or IPv6 address the caller would come from, for a key restricted to"

@@ -40,6 +40,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code appkeys key}: app keys, from creation through renewal to deletion. */
 @Command(
         name = "key",
+        addMethodSubcommands = false,
         description = "Create, inspect, switch, renew and delete app keys.",
         footer = AppKeysCli.CHANGES_HOLD_EVERYWHERE)
 final class KeyCommand {

@@ -11,7 +11,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code appkeys resource}: the permissions that roles grant. */
-@Command(name = "resource", description = "List and define resources (named permissions).")
+@Command(
+        name = "resource",
+        addMethodSubcommands = false,
+        description = "List and define resources (named permissions).")
 final class ResourceCommand {
 
     @ParentCommand

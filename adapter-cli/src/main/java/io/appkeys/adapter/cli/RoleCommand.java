@@ -20,6 +20,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code appkeys role}: access profiles, and granting them to users and app keys. */
 @Command(
         name = "role",
+        addMethodSubcommands = false,
         description = "List and create roles (access profiles); grant and revoke them.",
         footer = AppKeysCli.CHANGES_HOLD_EVERYWHERE)
 final class RoleCommand {

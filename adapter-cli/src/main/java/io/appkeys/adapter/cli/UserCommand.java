@@ -19,6 +19,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code appkeys user}: the human principals of an account. */
 @Command(
         name = "user",
+        addMethodSubcommands = false,
         description = "Add, list and remove the users of an account.",
         footer = AppKeysCli.CHANGES_HOLD_EVERYWHERE)
 final class UserCommand {

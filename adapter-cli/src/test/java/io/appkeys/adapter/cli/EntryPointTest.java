@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,6 +61,39 @@ class EntryPointTest {
         }
         for (String[] none : new String[][] {{}, {"--help"}, {"-V"}, {"--db", "key"}}) {
             assertEquals(List.of(), AppKeysCli.groupsFor(none), String.join(" ", none));
+        }
+    }
+
+    @Test
+    void aGroup_readsOnlyTheCommandNamed_andAllOfThemForItsHelpOrAnUnknownWord() {
+        assertEquals(
+                Set.of("list"),
+                AppKeysCli.withCommands(KeyCommand.class, new String[] {"key", "list", "--due"})
+                        .getSubcommands()
+                        .keySet());
+        assertEquals(
+                Set.of("grant"),
+                AppKeysCli.withCommands(RoleCommand.class, new String[] {"--json", "role", "grant", "1"})
+                        .getSubcommands()
+                        .keySet());
+        for (String[] all : new String[][] {{"key"}, {"key", "--help"}, {"key", "lst"}}) {
+            assertEquals(
+                    14,
+                    AppKeysCli.withCommands(KeyCommand.class, all)
+                            .getSubcommands()
+                            .size(),
+                    String.join(" ", all));
+        }
+        Result typo = noStore.run("key", "lst");
+        assertTrue(typo.err().contains("list"), typo::toString); // picocli's suggestion needs every command
+        String groupHelp = noStore.run("key", "--help").ok().out();
+        for (java.lang.reflect.Method method : KeyCommand.class.getDeclaredMethods()) {
+            picocli.CommandLine.Command command = method.getAnnotation(picocli.CommandLine.Command.class);
+            if (command != null) {
+                assertTrue(
+                        groupHelp.lines().anyMatch(line -> line.startsWith("  " + command.name() + " ")),
+                        command::name);
+            }
         }
     }
 
