@@ -64,9 +64,9 @@ import org.slf4j.LoggerFactory;
 })
 public final class Server {
 
-    private Server() {}
-
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+
+    private Server() {}
 
     public static void main(String[] args) {
         ServiceIndex.useIfPackaged(); // before Micronaut lists its services itself

@@ -17,6 +17,7 @@ import io.appkeys.core.domain.Page;
 import io.appkeys.core.domain.PageRequest;
 import io.appkeys.core.fixtures.MutableClock;
 import io.appkeys.core.fixtures.World;
+import io.appkeys.core.port.in.ReadRecentAuditLogUseCase;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -62,6 +63,42 @@ class AuditServiceTest {
                 List.of(AuditAction.ACCOUNT_CREATED, AuditAction.USER_ADDED),
                 first.items().stream().map(e -> e.event().action()).toList());
         assertEquals(3, rest.items().size());
+    }
+
+    @Test
+    void recentReads_areNewestFirst_andTheirCursorLeadsToOlderEntries() {
+        for (int i = 0; i < 4; i++) {
+            world.appKeys.addUser(world.master, new Email("u" + i + "@acme.com"), Optional.empty());
+        }
+        ReadRecentAuditLogUseCase recent = world.appKeys.use(ReadRecentAuditLogUseCase.class);
+
+        Page<AuditEntry> first = recent.readRecentAuditLog(world.master, PageRequest.first(2));
+        Page<AuditEntry> rest = recent.readRecentAuditLog(
+                world.master, first.next().map(PageRequest.first(10)::next).orElseThrow());
+
+        assertEquals(
+                List.of("USER_ADDED u3", "USER_ADDED u2"),
+                first.items().stream().map(AuditServiceTest::actionAndUser).toList());
+        assertEquals(
+                List.of("USER_ADDED u1", "USER_ADDED u0", "ACCOUNT_CREATED owner"),
+                rest.items().stream().map(AuditServiceTest::actionAndUser).toList());
+        assertEquals(Optional.empty(), rest.next());
+    }
+
+    @Test
+    void readingRecentEntries_needsViewApiKeysOrSaveUser() {
+        ReadRecentAuditLogUseCase recent = world.appKeys.use(ReadRecentAuditLogUseCase.class);
+        Caller nobody = world.callerOf(world.newKey("nobody"));
+
+        assertThrows(ForbiddenException.class, () -> recent.readRecentAuditLog(nobody, PageRequest.first()));
+        recent.readRecentAuditLog(world.callerOf(world.keyWithRole(LicenseManager.OWNER)), PageRequest.first());
+    }
+
+    private static String actionAndUser(AuditEntry entry) {
+        String target = entry.event().target();
+        int at = target.indexOf('@');
+        String user = at < 0 ? "" : " " + target.substring(target.lastIndexOf(':', at) + 1, at);
+        return entry.event().action() + user;
     }
 
     @Test
