@@ -113,6 +113,26 @@ class ConsoleOverHttpTest {
     }
 
     @Test
+    void aRefusedSignIn_looksTheSameWhateverTheCause() {
+        Tenant tenant = Tenant.create(server.appKeys());
+        Credentials inactive = tenant.keyWithRoles("inactive", LicenseManager.OWNER);
+        server.appKeys()
+                .use(io.appkeys.core.port.in.SetAppKeyActiveUseCase.class)
+                .setAppKeyActive(tenant.master, KeyRef.parse(inactive.id()), false);
+        List<Reply> refusals = List.of(
+                new ConsoleClient(http).signIn(tenant.admin.withToken("WRONG")),
+                new ConsoleClient(http)
+                        .signIn(new Credentials("", "vtexappkey-nobody-ABCDEF", tenant.admin.appToken())),
+                new ConsoleClient(http).signIn(inactive),
+                new ConsoleClient(http).signIn(new Credentials("", "", "")));
+        for (Reply refused : refusals) {
+            assertEquals(401, refused.status(), refused::toString);
+            assertEquals(refusals.get(0).body(), refused.body());
+            assertTrue(refused.headers().allValues("Set-Cookie").isEmpty());
+        }
+    }
+
+    @Test
     void everyConsoleAnswer_carriesTheStrictContentSecurityPolicy_andTheAssetsAreServedHere() {
         ConsoleClient browser = new ConsoleClient(http);
         Reply page = browser.get("/admin/sign-in");
