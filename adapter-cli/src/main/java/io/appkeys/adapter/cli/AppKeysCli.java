@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -104,6 +105,7 @@ public final class AppKeysCli {
     private PrintWriter out;
     private PrintWriter err;
     private Composition.OpenStore store;
+    private EarlyStore early;
 
     /**
      * A command line over the store that {@code composition} opens.
@@ -130,8 +132,14 @@ public final class AppKeysCli {
     int run(String[] args, PrintWriter stdout, PrintWriter stderr) {
         this.out = stdout;
         this.err = stderr;
-        CommandLine commandLine = new CommandLine(this);
         List<Class<?>> read = groupsFor(args);
+        if (usesStore(read, args)) {
+            Optional<String> named = databaseNamed(args);
+            if (!composition.wouldCreate(named)) {
+                early = EarlyStore.start(composition, named);
+            }
+        }
+        CommandLine commandLine = new CommandLine(this);
         for (Class<?> group : GROUPS) {
             if (read.contains(group)) {
                 commandLine.addSubcommand(withCommands(group, args));
@@ -153,7 +161,41 @@ public final class AppKeysCli {
         } finally {
             stdout.flush();
             stderr.flush();
+            if (early != null) {
+                early.discard();
+                early = null;
+            }
         }
+    }
+
+    /**
+     * Whether the command line names a command of a group (each of them works on the store), asks for no help or
+     * version, and so will most likely open the store: then {@link #run} starts opening it at once ({@link
+     * EarlyStore}). A command line this misjudges only loses that head start, or opens a store it then closes.
+     */
+    private static boolean usesStore(List<Class<?>> read, String[] args) {
+        if (read.size() != 1 || read.get(0) == AutoComplete.GenerateCompletion.class) {
+            return false;
+        }
+        for (String arg : args) {
+            if (arg.equals("--help") || arg.equals("--version") || arg.matches("-[A-Za-z]*[hV][A-Za-z]*")) {
+                return false;
+            }
+        }
+        return commandNamed(read.get(0), args).isPresent();
+    }
+
+    /** The value of {@code --db} on the command line, as picocli will most likely parse it. */
+    static Optional<String> databaseNamed(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--db") && i + 1 < args.length) {
+                return Optional.of(args[i + 1]);
+            }
+            if (args[i].startsWith("--db=")) {
+                return Optional.of(args[i].substring("--db=".length()));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -264,10 +306,18 @@ public final class AppKeysCli {
     /** A use case of the key authority over the store, opened on first use so that help never touches it. */
     <T> T use(Class<T> port) {
         if (store == null) {
-            store = composition.open(Optional.ofNullable(database), warning -> {
+            Optional<String> named = Optional.ofNullable(database);
+            Consumer<String> warn = warning -> {
                 err.println("appkeys: warning: " + warning);
                 err.flush();
-            });
+            };
+            Optional<Composition.OpenStore> opened = Optional.empty();
+            if (early != null) {
+                EarlyStore taken = early;
+                early = null;
+                opened = taken.take(named, warn);
+            }
+            store = opened.orElseGet(() -> composition.open(named, warn));
         }
         return store.use(port);
     }

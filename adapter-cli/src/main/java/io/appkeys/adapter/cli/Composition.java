@@ -58,6 +58,19 @@ final class Composition {
         }
     }
 
+    /**
+     * Whether {@link #open} would create the store rather than open one that exists: see {@link
+     * Databases#wouldCreate}. Settings that do not even parse count as "would create", so that only the command
+     * itself reports them.
+     */
+    boolean wouldCreate(Optional<String> jdbcUrl) {
+        try {
+            return Databases.wouldCreate(settings(jdbcUrl));
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
     /** {@code text} with the store's password masked, in whatever form the URL or the environment gives it. */
     String redact(Optional<String> jdbcUrl, String text) {
         try {

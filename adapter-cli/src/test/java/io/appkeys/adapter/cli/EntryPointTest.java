@@ -256,6 +256,19 @@ class EntryPointTest {
     }
 
     @Test
+    void aMistypedCommandLine_orHelp_createsNoStore() {
+        Path home = Path.of("target", "cli-test-homes", UUID.randomUUID().toString())
+                .toAbsolutePath();
+        Cli embedded = new Cli(Map.of("APPKEYS_HOME", home.toString()));
+
+        embedded.run("key", "list", "--acount", "acme").fails(ExitCodes.USAGE);
+        embedded.run("key", "list", "--help").ok();
+        embedded.run("key", "list", "-hV").ok();
+
+        assertFalse(Files.exists(home), "nothing made in APPKEYS_HOME");
+    }
+
+    @Test
     void aDatabaseUrlOfAnotherKind_isAUsageError() {
         String line = noStore.run("account", "list", "--db", "jdbc:mysql://localhost/appkeys")
                 .fails(ExitCodes.USAGE);

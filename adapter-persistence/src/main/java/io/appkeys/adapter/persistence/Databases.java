@@ -81,6 +81,15 @@ public final class Databases {
         return storage(pool, effective, file.isPresent() && !setsWriteDelay(settings));
     }
 
+    /**
+     * Whether opening the store would create it: an H2 file that does not exist yet. A program that opens the store
+     * before it knows it will be used (the CLI, beside its parsing) asks this first, so that a mistyped command line
+     * leaves no store behind; any other store is only connected to.
+     */
+    public static boolean wouldCreate(DatabaseSettings settings) {
+        return H2File.of(settings).map(file -> !file.exists()).orElse(false);
+    }
+
     /** What the pool connects with: H2 in PostgreSQL's dialect, and an embedded file with its password. */
     private static DatabaseSettings effective(
             DatabaseSettings settings, Optional<H2File> file, Consumer<String> warnings) {

@@ -90,6 +90,11 @@ final class H2File {
         return base.getParent();
     }
 
+    /** Whether the database file has been made already. */
+    boolean exists() {
+        return Files.exists(sibling(".mv.db"));
+    }
+
     Path passwordFile() {
         return sibling(PASSWORD_SUFFIX);
     }
@@ -150,7 +155,7 @@ final class H2File {
             if (Files.exists(passwordFile)) {
                 return settings.withCredentials(USER, read(passwordFile));
             }
-            if (!Files.exists(sibling(".mv.db"))) {
+            if (!exists()) {
                 return settings.withCredentials(USER, createOnce(passwordFile, newPassword()));
             }
             return settings.withCredentials(USER, secureLegacyStore(settings));
