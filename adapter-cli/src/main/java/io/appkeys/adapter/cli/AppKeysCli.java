@@ -54,6 +54,7 @@ import picocli.CommandLine.ScopeType;
             "  APPKEYS_DB_URL       JDBC URL of the store when --db is absent",
             "  APPKEYS_DB_USER      database user",
             "  APPKEYS_DB_PASSWORD  database password",
+            "  APPKEYS_DB_TIMEOUT   how long to wait for the store (default: 3s, 10s embedded)",
             "  APPKEYS_HOME         home of the embedded store (default: ~/.appkeys)",
             "  APPKEYS_APP_TOKEN    appToken for 'auth check' and 'auth login' (else: standard input)",
             "  APPKEYS_SIGNED_TOKEN signed token for 'auth validate' (else: standard input)",

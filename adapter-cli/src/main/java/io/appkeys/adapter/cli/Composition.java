@@ -85,9 +85,7 @@ final class Composition {
 
     private DatabaseSettings settings(Optional<String> jdbcUrl) {
         DatabaseSettings fromEnvironment = DatabaseSettings.fromEnvironment(environment);
-        return jdbcUrl.map(
-                        url -> new DatabaseSettings(url, fromEnvironment.user(), fromEnvironment.password(), POOL_SIZE))
-                .orElseGet(() -> fromEnvironment.withMaxPoolSize(POOL_SIZE));
+        return jdbcUrl.map(fromEnvironment::withUrl).orElse(fromEnvironment).withMaxPoolSize(POOL_SIZE);
     }
 
     /** The key authority over an open store: its use cases, and {@link #close()} to write what is pending. */

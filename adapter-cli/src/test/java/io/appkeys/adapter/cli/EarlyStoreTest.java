@@ -9,7 +9,9 @@ import io.appkeys.core.domain.AccountName;
 import io.appkeys.core.domain.StoreUnavailableException;
 import io.appkeys.core.port.in.FindAccountUseCase;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +19,14 @@ import org.junit.jupiter.api.Test;
 class EarlyStoreTest {
 
     private static final TestStore STORE = TestStore.h2();
-    private final Composition composition = new Composition(STORE.environment(), Argon2Parameters.fast());
+    private final Composition composition = new Composition(environment(), Argon2Parameters.fast());
+
+    /** The test store's, where a store that cannot be reached fails after half a second. */
+    private static Map<String, String> environment() {
+        Map<String, String> environment = new HashMap<>(STORE.environment());
+        environment.put("APPKEYS_DB_TIMEOUT", "500ms");
+        return environment;
+    }
 
     @Test
     void theStoreTheLineNames_isHandedOver_open() {

@@ -45,8 +45,8 @@ class EntryPointTest {
 
     private static final TestStore STORE = TestStore.h2();
 
-    /** Any store call would fail: these commands must not open one. */
-    private final Cli noStore = new Cli(Map.of("APPKEYS_DB_URL", UNREACHABLE));
+    /** Any store call would fail, after half a second: these commands must not open one. */
+    private final Cli noStore = new Cli(Map.of("APPKEYS_DB_URL", UNREACHABLE, "APPKEYS_DB_TIMEOUT", "500ms"));
 
     @Test
     void aCommandLine_readsOnlyTheGroupItNames_theCompletionAllOfThem_andTopLevelHelpTheirOutlines() {
@@ -225,12 +225,14 @@ class EntryPointTest {
             })
     void aPasswordInAnyForm_isNeverPrinted_evenInTheStackTrace(String given) {
         Cli cli = given.startsWith("--db=")
-                ? new Cli(Map.of())
+                ? new Cli(Map.of("APPKEYS_DB_TIMEOUT", "500ms"))
                 : new Cli(Map.of(
                         "APPKEYS_DB_URL",
                         "jdbc:postgresql://127.0.0.1:1/appkeys?user=someone",
                         "APPKEYS_DB_PASSWORD",
-                        "hunter2"));
+                        "hunter2",
+                        "APPKEYS_DB_TIMEOUT",
+                        "500ms"));
         Result result = given.startsWith("--db=")
                 ? cli.run(given, "account", "list", "--verbose")
                 : cli.run("account", "list", "--verbose");

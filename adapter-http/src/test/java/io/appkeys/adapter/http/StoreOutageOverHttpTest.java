@@ -9,14 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import io.appkeys.adapter.http.SharedServers.ServedStore;
 import io.appkeys.adapter.persistence.CuttableDatabase;
 import io.appkeys.core.domain.LicenseManager;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A store that goes away: 503 with Retry-After while it is gone, readiness 503 and liveness still 200, and service
- * again without a restart once it is back. The test cuts a store of its own, never the shared one.
+ * again without a restart once it is back, for the API and the console alike. The test cuts a store of its own, never
+ * the shared one.
  */
 @MethodSource("io.appkeys.adapter.http.SharedServers#all")
 class StoreOutageOverHttpTest extends OverHttp {
@@ -28,11 +31,15 @@ class StoreOutageOverHttpTest extends OverHttp {
     @Test
     void aCutStore_gives503WithRetryAfter_andServiceResumesWithoutRestart() {
         try (CuttableDatabase cuttable = served.store().cuttable();
-                TestServer own = new TestServer(cuttable.settings())) {
+                // each call during the cut waits out the store's connection timeout before its 503
+                TestServer own = new TestServer(cuttable.settings().withConnectionTimeout(Duration.ofSeconds(1)))) {
             Http client = new Http(own.uri());
             Tenant mine = Tenant.create(own.appKeys());
             Credentials unseen = mine.keyWithRoles("unseen", LicenseManager.OWNER);
             assertEquals(200, client.get(KEYS, mine.admin).status());
+            ConsoleClient console = new ConsoleClient(client);
+            console.signIn(mine.admin);
+            String csrf = ConsoleClient.csrf(console.get("/admin/keys").body()).orElseThrow();
 
             assertEquals(200, client.get("/health/readiness", null).status());
 
@@ -50,11 +57,17 @@ class StoreOutageOverHttpTest extends OverHttp {
                 assertProblem(reply, 503);
                 assertNotNull(reply.header("Retry-After"), reply::toString);
             }
+            assertEquals(503, console.get("/admin/keys").status(), "the console's pages fail as clearly");
+            Reply consoleWrite =
+                    console.post("/admin/keys", Map.of("label", "console during the outage", "csrf", csrf));
+            assertEquals(503, consoleWrite.status(), consoleWrite::toString);
 
             cuttable.restore();
             eventually200(() -> client.get("/health/readiness", null));
             Reply back = eventually200(() -> client.get(KEYS, mine.admin));
             assertFalse(back.body().contains("during the outage"), "a write refused during the outage was kept");
+            Reply consoleBack = eventually200(() -> console.get("/admin/keys"));
+            assertFalse(consoleBack.body().contains("console during the outage"), consoleBack::toString);
             assertEquals(200, client.get(KEYS, unseen).status());
             assertEquals(
                     200, client.post(KEYS, mine.admin, "{\"label\":\"after\"}").status());

@@ -2,6 +2,7 @@ package io.appkeys.adapter.persistence;
 
 import io.appkeys.core.domain.InvalidInputException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,16 +20,28 @@ import java.util.regex.Pattern;
  * @param user        the database user, when the URL does not carry one
  * @param password    the database password; never printed
  * @param maxPoolSize how many connections the pool may open
+ * @param connectionTimeout how long a call waits for a connection before the store counts as unavailable (and the
+ *                    server answers 503); empty for the default, 3 s on PostgreSQL and 10 s on an embedded file
  */
-public record DatabaseSettings(String url, Optional<String> user, Optional<String> password, int maxPoolSize) {
+public record DatabaseSettings(
+        String url,
+        Optional<String> user,
+        Optional<String> password,
+        int maxPoolSize,
+        Optional<Duration> connectionTimeout) {
 
     public static final String URL_VARIABLE = "APPKEYS_DB_URL";
     public static final String USER_VARIABLE = "APPKEYS_DB_USER";
     public static final String PASSWORD_VARIABLE = "APPKEYS_DB_PASSWORD";
     public static final String HOME_VARIABLE = "APPKEYS_HOME";
+    public static final String TIMEOUT_VARIABLE = "APPKEYS_DB_TIMEOUT";
+    /** The connection pool's own floor. */
+    static final Duration MIN_CONNECTION_TIMEOUT = Duration.ofMillis(250);
+
     static final int DEFAULT_POOL_SIZE = 10;
 
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&;\\s]*");
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
     private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(//[^/:@\\s]*:)[^@/\\s]*@");
     /** Masking shorter strings wherever they occur would mangle messages more than it protects. */
     private static final int MIN_MASKED_LENGTH = 3;
@@ -44,6 +57,17 @@ public record DatabaseSettings(String url, Optional<String> user, Optional<Strin
             throw new InvalidInputException(
                     "pool size must be at least 2 (migrations need two connections), got " + maxPoolSize);
         }
+        Objects.requireNonNull(connectionTimeout, "connectionTimeout");
+        if (connectionTimeout
+                .filter(timeout -> timeout.compareTo(MIN_CONNECTION_TIMEOUT) < 0)
+                .isPresent()) {
+            throw new InvalidInputException("the store's connection timeout must be at least 250ms");
+        }
+    }
+
+    /** Settings with the default connection timeout. */
+    public DatabaseSettings(String url, Optional<String> user, Optional<String> password, int maxPoolSize) {
+        this(url, user, password, maxPoolSize, Optional.empty());
     }
 
     /** A store at {@code url}, with credentials in the URL or none. */
@@ -65,7 +89,10 @@ public record DatabaseSettings(String url, Optional<String> user, Optional<Strin
                 .orElseGet(() -> Path.of(System.getProperty("user.home"), ".appkeys"));
     }
 
-    /** {@code APPKEYS_DB_URL}, {@code APPKEYS_DB_USER} and {@code APPKEYS_DB_PASSWORD}, else the embedded store. */
+    /**
+     * {@code APPKEYS_DB_URL}, {@code APPKEYS_DB_USER}, {@code APPKEYS_DB_PASSWORD} and {@code APPKEYS_DB_TIMEOUT},
+     * else the embedded store with the default timeout.
+     */
     public static DatabaseSettings fromEnvironment(Map<String, String> environment) {
         Optional<String> url = nonBlank(environment.get(URL_VARIABLE));
         DatabaseSettings base = url.map(DatabaseSettings::of).orElseGet(() -> embedded(home(environment)));
@@ -73,15 +100,39 @@ public record DatabaseSettings(String url, Optional<String> user, Optional<Strin
                 base.url(),
                 nonBlank(environment.get(USER_VARIABLE)),
                 nonBlank(environment.get(PASSWORD_VARIABLE)),
-                base.maxPoolSize());
+                base.maxPoolSize(),
+                nonBlank(environment.get(TIMEOUT_VARIABLE)).map(DatabaseSettings::timeout));
     }
 
     public DatabaseSettings withCredentials(String newUser, String newPassword) {
-        return new DatabaseSettings(url, nonBlank(newUser), nonBlank(newPassword), maxPoolSize);
+        return new DatabaseSettings(url, nonBlank(newUser), nonBlank(newPassword), maxPoolSize, connectionTimeout);
     }
 
     public DatabaseSettings withMaxPoolSize(int size) {
-        return new DatabaseSettings(url, user, password, size);
+        return new DatabaseSettings(url, user, password, size, connectionTimeout);
+    }
+
+    public DatabaseSettings withUrl(String newUrl) {
+        return new DatabaseSettings(newUrl, user, password, maxPoolSize, connectionTimeout);
+    }
+
+    public DatabaseSettings withConnectionTimeout(Duration timeout) {
+        return new DatabaseSettings(url, user, password, maxPoolSize, Optional.of(timeout));
+    }
+
+    /** {@code APPKEYS_DB_TIMEOUT}'s value: whole milliseconds, seconds or minutes, as {@code 500ms}, {@code 3s}. */
+    private static Duration timeout(String text) {
+        Matcher matcher = DURATION.matcher(text.strip());
+        if (!matcher.matches()) {
+            throw new InvalidInputException(
+                    TIMEOUT_VARIABLE + " must be a duration such as 500ms, 3s or 1m, got '" + text.strip() + "'");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            default -> Duration.ofMinutes(amount);
+        };
     }
 
     public boolean isPostgres() {
@@ -133,6 +184,9 @@ public record DatabaseSettings(String url, Optional<String> user, Optional<Strin
     @Override
     public String toString() {
         return "DatabaseSettings[url=" + redactedUrl() + ", user=" + user.orElse("") + ", password="
-                + password.map(p -> "***").orElse("") + ", maxPoolSize=" + maxPoolSize + "]";
+                + password.map(p -> "***").orElse("") + ", maxPoolSize=" + maxPoolSize
+                + connectionTimeout
+                        .map(timeout -> ", connectionTimeout=" + timeout)
+                        .orElse("") + "]";
     }
 }

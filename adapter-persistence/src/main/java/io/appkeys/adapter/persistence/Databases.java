@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -33,6 +34,9 @@ public final class Databases {
 
     /** An embedded file opens on the caller's own CPU, which a busy machine can make slow the first time. */
     private static final long EMBEDDED_CONNECTION_TIMEOUT_MILLIS = 10_000;
+
+    /** How long the pool waits for a connection to prove itself alive; at most the connection timeout. */
+    private static final long VALIDATION_TIMEOUT_MILLIS = 1_000;
 
     /** The newest migration's version; a test keeps it equal to the files in db/migration. */
     static final int SCHEMA_VERSION = 8;
@@ -183,9 +187,11 @@ public final class Databases {
         settings.password().ifPresent(config::setPassword);
         config.setMaximumPoolSize(settings.maxPoolSize());
         config.setMinimumIdle(Math.min(2, settings.maxPoolSize()));
-        config.setConnectionTimeout(
-                settings.isPostgres() ? CONNECTION_TIMEOUT_MILLIS : EMBEDDED_CONNECTION_TIMEOUT_MILLIS);
-        config.setValidationTimeout(1_000);
+        long timeout = settings.connectionTimeout()
+                .map(Duration::toMillis)
+                .orElse(settings.isPostgres() ? CONNECTION_TIMEOUT_MILLIS : EMBEDDED_CONNECTION_TIMEOUT_MILLIS);
+        config.setConnectionTimeout(timeout);
+        config.setValidationTimeout(Math.min(VALIDATION_TIMEOUT_MILLIS, timeout));
         config.setInitializationFailTimeout(-1);
         config.setPoolName("appkeys");
         return new HikariDataSource(config);
@@ -214,7 +220,7 @@ public final class Databases {
         if (!upper.contains(";TRACE_LEVEL_FILE=")) {
             defaults.append(";TRACE_LEVEL_FILE=0");
         }
-        return new DatabaseSettings(defaults.toString(), settings.user(), settings.password(), settings.maxPoolSize());
+        return settings.withUrl(defaults.toString());
     }
 
     private static String rootMessage(Throwable e) {

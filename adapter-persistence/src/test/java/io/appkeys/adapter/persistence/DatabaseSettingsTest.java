@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.appkeys.core.domain.InvalidInputException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,33 @@ class DatabaseSettingsTest {
         assertEquals(
                 "jdbc:postgresql://db:5432/keys",
                 DatabaseSettings.of("jdbc:postgresql://db:5432/keys").redactedUrl());
+    }
+
+    @Test
+    void theConnectionTimeout_isTheDefaultUnlessAPPKEYS_DB_TIMEOUTSetsIt() {
+        assertEquals(
+                Optional.empty(), DatabaseSettings.fromEnvironment(Map.of()).connectionTimeout());
+        for (Map.Entry<String, Duration> given : Map.of(
+                        "500ms", Duration.ofMillis(500), "3s", Duration.ofSeconds(3), " 1m ", Duration.ofMinutes(1))
+                .entrySet()) {
+            DatabaseSettings settings = DatabaseSettings.fromEnvironment(Map.of("APPKEYS_DB_TIMEOUT", given.getKey()))
+                    .withMaxPoolSize(3)
+                    .withCredentials("someone", "hunter2");
+            assertEquals(Optional.of(given.getValue()), settings.connectionTimeout(), given.getKey());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"3", "3 seconds", "PT3S", "-1s", "0s", "249ms"})
+    void aConnectionTimeoutThatIsNoneOrTooShort_isRejected(String given) {
+        InvalidInputException rejected = assertThrows(
+                InvalidInputException.class,
+                () -> DatabaseSettings.fromEnvironment(Map.of("APPKEYS_DB_TIMEOUT", given)));
+
+        assertTrue(
+                rejected.getMessage().contains("APPKEYS_DB_TIMEOUT must be a duration")
+                        || rejected.getMessage().contains("at least 250ms"),
+                rejected::getMessage);
     }
 
     @Test

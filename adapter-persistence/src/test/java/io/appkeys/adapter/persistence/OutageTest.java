@@ -11,6 +11,7 @@ import io.appkeys.core.domain.StoreUnavailableException;
 import io.appkeys.core.domain.UserId;
 import io.appkeys.core.port.out.Storage;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,8 @@ class OutageTest {
     }
 
     private static void cutAndRestore(CuttableDatabase database, String messageStart) {
-        try (Storage storage = Databases.open(database.settings())) {
+        // each call during the cut waits out the connection timeout before it fails
+        try (Storage storage = Databases.open(database.settings().withConnectionTimeout(Duration.ofSeconds(1)))) {
             storage.accounts().insert(account("before"));
 
             database.cut();
