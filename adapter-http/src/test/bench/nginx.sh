@@ -4,10 +4,14 @@
 #   gateway  127.0.0.1:$GATEWAY is docs/gateway/nginx.conf as documented (auth_request to AppKeys first, the
 #            answer's headers forwarded, metadata asked for), with its addresses filled in, access logs off and
 #            the resource set to ViewApiKeys, which the benchmark key holds;
-# and the upstream itself, a third server block of the same nginx answering `return 200 "ok"`. AppKeys is the
+#   floor    127.0.0.1:$FLOOR   is the gateway's server block again, asking a check that costs nothing instead of
+#            AppKeys: a server block of the same nginx that answers every check `200` with the principal's headers.
+#            What it loses against direct is what auth_request itself costs, whoever answers the check;
+# and the upstream itself, another server block of the same nginx answering `return 200 "ok"`. AppKeys is the
 # packaged server jar on a fresh embedded store (BenchmarkSetup), production Argon2, access log off.
-# wrk -t2 -c32 sends the same valid key pair to both, after a warm-up of each, taking turns ROUNDS times
-# (default 5); prints each round's figures and the medians, with the median of the ratio gateway/direct.
+# wrk -t2 -c32 sends the same valid key pair to each, after a warm-up of each, taking turns ROUNDS times
+# (default 5); prints each round's figures and the medians, with the medians of the ratios gateway/direct and
+# floor/direct.
 # Needs nginx (with the auth_request module: Debian's has it) and wrk. Builds what it measures first.
 # Usage (from the repository root): adapter-http/src/test/bench/nginx.sh [duration, default 10s]
 set -euo pipefail
@@ -18,6 +22,8 @@ PORT=${PORT:-18180}
 GATEWAY=${GATEWAY:-18181}
 DIRECT=${DIRECT:-18182}
 UPSTREAM=${UPSTREAM:-18183}
+FLOOR=${FLOOR:-18184}
+CHECKER=${CHECKER:-18185}
 NGINX=${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}
 HERE=$(cd "$(dirname "$0")" && pwd)
 MODULE=$(cd "$HERE/../../.." && pwd)
@@ -46,7 +52,27 @@ for expected in "listen 127.0.0.1:$GATEWAY;" "server 127.0.0.1:$PORT;" "server 1
   "access_log off;" "/_appkeys/ViewApiKeys;" "proxy_temp_path"; do
   grep -qF "$expected" "$WORK/nginx.conf" || { echo "docs/gateway/nginx.conf changed: no $expected" >&2; exit 1; }
 done
+# floor: the documented server block, asking the free check instead of AppKeys
+awk '/^    server \{$/ {on = 1} on {print} on && /^    \}$/ {exit}' "$WORK/nginx.conf" \
+  | sed -e "s|listen 127.0.0.1:$GATEWAY;|listen 127.0.0.1:$FLOOR;|" -e "s|proxy_pass http://appkeys/|proxy_pass http://free_check/|" \
+  >"$WORK/floor.conf"
+grep -qF "http://free_check/" "$WORK/floor.conf" || { echo "docs/gateway/nginx.conf changed: no check to replace" >&2; exit 1; }
+cat "$WORK/floor.conf" >>"$WORK/nginx.conf"
 cat >>"$WORK/nginx.conf" <<EOF
+
+    # the free check: 200 with the principal's headers, as AppKeys answers an allowed HEAD check
+    upstream free_check {
+        server 127.0.0.1:$CHECKER;
+        keepalive 32;
+    }
+    server {
+        listen 127.0.0.1:$CHECKER;
+        location / {
+            add_header X-AppKeys-Account bench;
+            add_header X-AppKeys-Principal vtexappkey-bench-FLOOR0;
+            return 200;
+        }
+    }
 
     # direct: the same upstream, without the check
     server {
@@ -88,7 +114,8 @@ PAIR=(-H "X-VTEX-API-AppKey: $APPKEY" -H "X-VTEX-API-AppToken: $APPTOKEN")
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "X-VTEX-API-AppKey: $APPKEY" "http://127.0.0.1:$GATEWAY/orders/1")" = 401 ] \
   || { echo "the gateway let a request without a token through" >&2; exit 1; }
 
-for port in $DIRECT $GATEWAY; do # warm-up
+[ "$(curl -s "${PAIR[@]}" "http://127.0.0.1:$FLOOR/orders/1")" = ok ] || { echo "the floor refused the request" >&2; exit 1; }
+for port in $DIRECT $GATEWAY $FLOOR; do # warm-up
   wrk -t2 -c32 -d10s "${PAIR[@]}" "http://127.0.0.1:$port/orders/1" >/dev/null
 done
 TICK=$(getconf CLK_TCK)
@@ -113,18 +140,22 @@ for round in $(seq 1 "$ROUNDS"); do
   read -r direct direct_nginx _ <"$WORK/measured"
   measure gateway "$round" "$GATEWAY" >"$WORK/measured"
   read -r gateway gateway_nginx gateway_appkeys <"$WORK/measured"
-  echo "$round direct=$direct gateway=$gateway p99=$(p99 direct "$round")/$(p99 gateway "$round")" \
-    "cpu_us_per_request nginx=$direct_nginx/$gateway_nginx appkeys=$gateway_appkeys" | tee -a "$WORK/results.txt"
+  measure floor "$round" "$FLOOR" >"$WORK/measured"
+  read -r floor floor_nginx _ <"$WORK/measured"
+  echo "$round direct=$direct gateway=$gateway floor=$floor p99=$(p99 direct "$round")/$(p99 gateway "$round")/$(p99 floor "$round")" \
+    "cpu_us_per_request nginx=$direct_nginx/$gateway_nginx/$floor_nginx appkeys=$gateway_appkeys" | tee -a "$WORK/results.txt"
 done
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 RATIO=$(awk '{split($2,d,"="); split($3,g,"="); printf "%.3f\n", g[2]/d[2]}' "$WORK/results.txt" | median)
+FLOOR_RATIO=$(awk '{split($2,d,"="); split($4,f,"="); printf "%.3f\n", f[2]/d[2]}' "$WORK/results.txt" | median)
 echo
 echo "medians of $ROUNDS rounds (work in $WORK):"
-for field in direct gateway; do
+for field in direct gateway floor; do
   echo "  $field req/s: $(sed "s/.* $field=\([0-9.]*\).*/\1/" "$WORK/results.txt" | median)"
 done
 awk -v r="$RATIO" 'BEGIN { printf "  gateway/direct: %.3f, a loss of %.1f%% (Kong: about 24%% for key-auth and rate limiting)\n", r, (1 - r) * 100 }'
+awk -v r="$FLOOR_RATIO" 'BEGIN { printf "  floor/direct: %.3f, a loss of %.1f%% (auth_request with a check that costs nothing)\n", r, (1 - r) * 100 }'
 # A check whose connection nginx did not keep leaves a socket in TIME-WAIT: nginx keeps one only when the check's
 # answer has no body (auth_request does not read it).
 echo "  TIME-WAIT sockets with AppKeys' port: nginx's end $(ss -Htan state time-wait "( dport = :$PORT )" | wc -l)," \
