@@ -32,6 +32,7 @@ final class Console {
     static final String SIGN_IN = ConsoleSession.PATH + "/sign-in";
 
     private static final Logger LOG = LoggerFactory.getLogger(Console.class);
+    private static final String STORE_UNAVAILABLE = "Store unavailable";
 
     private final ConsoleSession sessions;
 
@@ -41,7 +42,12 @@ final class Console {
 
     /** A page for the signed-in caller, or the way to the sign-in page. */
     MutableHttpResponse<?> page(HttpRequest<?> request, Function<Signed, MutableHttpResponse<?>> render) {
-        Optional<Signed> signed = sessions.signedIn(request);
+        Optional<Signed> signed;
+        try {
+            signed = sessions.signedIn(request);
+        } catch (StoreUnavailableException e) {
+            return storeUnavailable(Page.signedOut(STORE_UNAVAILABLE), e);
+        }
         if (signed.isEmpty()) {
             return seeOther(SIGN_IN);
         }
@@ -54,7 +60,12 @@ final class Console {
      */
     MutableHttpResponse<?> change(
             HttpRequest<?> request, Map<String, String> form, Function<Signed, MutableHttpResponse<?>> act) {
-        Optional<Signed> signed = sessions.signedIn(request);
+        Optional<Signed> signed;
+        try {
+            signed = sessions.signedIn(request);
+        } catch (StoreUnavailableException e) {
+            return storeUnavailable(Page.signedOut(STORE_UNAVAILABLE), e);
+        }
         if (signed.isEmpty()) {
             return error(
                     Page.signedOut("Signed out"),
@@ -80,11 +91,7 @@ final class Console {
         } catch (InvalidInputException e) {
             return error(signed.page("Not accepted"), HttpStatus.BAD_REQUEST, e.getMessage());
         } catch (StoreUnavailableException e) {
-            LOG.warn("store unavailable for a console page: {}", e.getMessage());
-            return error(
-                    signed.page("Store unavailable"),
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "The key store cannot be reached just now; nothing was changed. Try again in a few seconds.");
+            return storeUnavailable(signed.page(STORE_UNAVAILABLE), e);
         } catch (AppKeysException e) {
             HttpStatus status = CoreExceptionHandler.status(e);
             return error(
@@ -109,6 +116,19 @@ final class Console {
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "same-origin");
+    }
+
+    /**
+     * The page for a store that cannot be reached, whether the session's own check or the page's work met it: an HTML
+     * page like every other of the console, where the API answers {@code problem+json}.
+     */
+    private static MutableHttpResponse<?> storeUnavailable(Page page, StoreUnavailableException e) {
+        LOG.warn("store unavailable for a console page: {}", e.getMessage());
+        return error(
+                        page,
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "The key store cannot be reached just now; nothing was changed. Try again in a few seconds.")
+                .header(HttpHeaders.RETRY_AFTER, CoreExceptionHandler.STORE_RETRY_SECONDS);
     }
 
     static MutableHttpResponse<?> error(Page page, HttpStatus status, String message) {

@@ -20,7 +20,7 @@ final class CoreExceptionHandler implements ExceptionHandler<AppKeysException, H
 
     private static final Logger LOG = LoggerFactory.getLogger(CoreExceptionHandler.class);
     /** A store outage is usually short; tell clients to come back soon rather than give up. */
-    private static final String STORE_RETRY_SECONDS = "5";
+    static final String STORE_RETRY_SECONDS = "5";
 
     private final ProblemJson problems;
 

@@ -5,6 +5,7 @@ import static io.appkeys.adapter.http.HttpStory.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.appkeys.adapter.http.SharedServers.ServedStore;
 import io.appkeys.adapter.persistence.CuttableDatabase;
@@ -57,10 +58,15 @@ class StoreOutageOverHttpTest extends OverHttp {
                 assertProblem(reply, 503);
                 assertNotNull(reply.header("Retry-After"), reply::toString);
             }
-            assertEquals(503, console.get("/admin/keys").status(), "the console's pages fail as clearly");
+            Reply consolePage = console.get("/admin/keys");
             Reply consoleWrite =
                     console.post("/admin/keys", Map.of("label", "console during the outage", "csrf", csrf));
-            assertEquals(503, consoleWrite.status(), consoleWrite::toString);
+            for (Reply reply : List.of(consolePage, consoleWrite)) {
+                assertEquals(503, reply.status(), reply::toString);
+                assertTrue(reply.header("Content-Type").startsWith("text/html"), "a page, as the console's others");
+                assertTrue(reply.body().contains("cannot be reached"), reply::toString);
+                assertNotNull(reply.header("Retry-After"), reply::toString);
+            }
 
             cuttable.restore();
             eventually200(() -> client.get("/health/readiness", null));
