@@ -20,7 +20,7 @@ export BENCH_DIR=$WORK
 URL=http://127.0.0.1:$PORT
 
 cd "$ROOT"
-./mvnw -q -pl adapter-http dependency:build-classpath -Dmdep.includeScope=test \
+./mvnw -q -pl adapter-http -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null
 APPKEYS_HOME=$WORK/home java -cp "$MODULE/target/test-classes:$MODULE/target/classes:$(cat "$WORK/classpath.txt")" \
   io.appkeys.adapter.http.BenchmarkSetup "$WORK" >/dev/null

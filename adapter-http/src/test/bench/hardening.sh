@@ -21,7 +21,7 @@ cd "$ROOT"
 ./mvnw -q -pl adapter-http -am install -DskipTests
 ./mvnw -q -pl adapter-http test-compile
 JAR=$(ls "$MODULE"/target/appkeys-adapter-http-*-all.jar | head -1)
-./mvnw -q -pl adapter-http dependency:build-classpath -Dmdep.includeScope=test \
+./mvnw -q -pl adapter-http -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null
 
 echo "store and credentials in $WORK"

@@ -18,8 +18,7 @@ WORK=$(mktemp -d /tmp/appkeys-metrics.XXXXXX)
 cd "$ROOT"
 ./mvnw -o -q -pl adapter-http -am package -DskipTests
 JAR=$(ls "$MODULE"/target/appkeys-adapter-http-*-all.jar | head -1)
-./mvnw -o -q -pl adapter-http test-compile
-./mvnw -o -q -pl adapter-http dependency:build-classpath -Dmdep.includeScope=test \
+./mvnw -o -q -pl adapter-http -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null
 APPKEYS_HOME=$WORK/on java -cp "$MODULE/target/test-classes:$MODULE/target/classes:$(cat "$WORK/classpath.txt")" \
   io.appkeys.adapter.http.BenchmarkSetup "$WORK" >/dev/null

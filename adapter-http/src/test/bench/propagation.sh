@@ -19,7 +19,7 @@ CLI_JAR=$ROOT/adapter-cli/target/appkeys-adapter-cli-$VERSION-all.jar
 WORK=$(mktemp -d /tmp/appkeys-propagation.XXXXXX)
 
 cd "$ROOT"
-./mvnw -q -pl adapter-http dependency:build-classpath -Dmdep.includeScope=test \
+./mvnw -q -pl adapter-http -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null
 case "$MODE" in
   h2) TARGET=$CLI_JAR ;;

@@ -26,7 +26,7 @@ if [ -z "$JAR" ] || [ ! -f "$MODULE/target/test-classes/io/appkeys/adapter/http/
   ./mvnw -q -pl adapter-http test-compile
   JAR=$(ls "$MODULE"/target/appkeys-adapter-http-*-all.jar | head -1)
 fi
-./mvnw -q -pl adapter-http dependency:build-classpath -Dmdep.includeScope=test \
+./mvnw -q -pl adapter-http -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null
 
 echo "store and credentials in $WORK"
