@@ -33,6 +33,7 @@ final class Console {
 
     private static final Logger LOG = LoggerFactory.getLogger(Console.class);
     private static final String STORE_UNAVAILABLE = "Store unavailable";
+    static final String NOT_SENT_HERE = "Not sent by this console";
 
     private final ConsoleSession sessions;
 
@@ -73,14 +74,8 @@ final class Console {
                     "Your session has ended (it expired, or its key was deactivated or deleted). Sign in again; the"
                             + " change was not made.");
         }
-        String submitted = form.get(ConsoleSession.CSRF_FIELD);
-        if (!signed.get()
-                .sent(submitted != null ? submitted : request.getHeaders().get(ConsoleSession.CSRF_HEADER))) {
-            return error(
-                    signed.get().page("Not sent by this console"),
-                    HttpStatus.FORBIDDEN,
-                    "The change did not carry this session's form token, so it may not have come from this console."
-                            + " Nothing was changed. Reload the page and try again.");
+        if (!signed.get().sent(submitted(request, form))) {
+            return notSentHere(signed.get().page(NOT_SENT_HERE));
         }
         return refusalsAsPages(signed.get(), () -> act.apply(signed.get()));
     }
@@ -122,13 +117,28 @@ final class Console {
      * The page for a store that cannot be reached, whether the session's own check or the page's work met it: an HTML
      * page like every other of the console, where the API answers {@code problem+json}.
      */
-    private static MutableHttpResponse<?> storeUnavailable(Page page, StoreUnavailableException e) {
+    static MutableHttpResponse<?> storeUnavailable(Page page, StoreUnavailableException e) {
         LOG.warn("store unavailable for a console page: {}", e.getMessage());
         return error(
                         page,
                         HttpStatus.SERVICE_UNAVAILABLE,
                         "The key store cannot be reached just now; nothing was changed. Try again in a few seconds.")
                 .header(HttpHeaders.RETRY_AFTER, CoreExceptionHandler.STORE_RETRY_SECONDS);
+    }
+
+    /** The CSRF token a change carries: its form's field, or from a script, the header. */
+    static String submitted(HttpRequest<?> request, Map<String, String> form) {
+        String field = form.get(ConsoleSession.CSRF_FIELD);
+        return field != null ? field : request.getHeaders().get(ConsoleSession.CSRF_HEADER);
+    }
+
+    /** The refusal of a change that did not carry its session's CSRF token. */
+    static MutableHttpResponse<?> notSentHere(Page page) {
+        return error(
+                page,
+                HttpStatus.FORBIDDEN,
+                "The change did not carry this session's form token, so it may not have come from this console."
+                        + " Nothing was changed. Reload the page and try again.");
     }
 
     static MutableHttpResponse<?> error(Page page, HttpStatus status, String message) {

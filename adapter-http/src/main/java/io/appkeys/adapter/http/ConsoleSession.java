@@ -52,8 +52,8 @@ final class ConsoleSession {
 
     /** Who is signed in, decided on a thread that may block; empty when no valid session cookie came. */
     Optional<Signed> signedIn(HttpRequest<?> request) {
-        Optional<String> token = request.getCookies().findCookie(COOKIE).map(Cookie::getValue);
-        if (token.isEmpty() || token.get().isEmpty()) {
+        Optional<String> token = token(request);
+        if (token.isEmpty()) {
             return Optional.empty();
         }
         Optional<IpAddress> from = clients.address(request);
@@ -63,6 +63,31 @@ final class ConsoleSession {
             return Optional.of(new Signed(caller, csrfOf(token.get())));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the request carries a session cookie, whatever its token is worth now, and {@code submitted} is that
+     * session's CSRF token. Signing out asks no more: it only clears the cookie, so it needs neither the store nor a
+     * session that is still valid.
+     */
+    static boolean sentWithCookie(HttpRequest<?> request, String submitted) {
+        return token(request).map(token -> matches(csrfOf(token), submitted)).orElse(false);
+    }
+
+    /** Whether the request carries a session cookie at all. */
+    static boolean hasCookie(HttpRequest<?> request) {
+        return token(request).isPresent();
+    }
+
+    private static Optional<String> token(HttpRequest<?> request) {
+        return request.getCookies().findCookie(COOKIE).map(Cookie::getValue).filter(value -> !value.isEmpty());
+    }
+
+    /** Whether {@code submitted} is the CSRF token {@code csrf}, compared in constant time. */
+    private static boolean matches(String csrf, String submitted) {
+        return submitted != null
+                && MessageDigest.isEqual(
+                        csrf.getBytes(StandardCharsets.US_ASCII), submitted.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The session cookie for a token that expires at {@code expiresAt}. */
@@ -102,9 +127,7 @@ final class ConsoleSession {
 
         /** Whether {@code submitted} is this session's CSRF token, compared in constant time. */
         boolean sent(String submitted) {
-            return submitted != null
-                    && MessageDigest.isEqual(
-                            csrf.getBytes(StandardCharsets.US_ASCII), submitted.getBytes(StandardCharsets.UTF_8));
+            return matches(csrf, submitted);
         }
 
         Principal principal() {

@@ -48,7 +48,7 @@ final class NotAuthenticatedHandler implements ExceptionHandler<NotAuthenticated
         return problems.respond(request, HttpStatus.UNAUTHORIZED, REJECTED, exception);
     }
 
-    private static String seconds(Duration wait) {
+    static String seconds(Duration wait) {
         return Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000));
     }
 }

@@ -14,6 +14,7 @@ import io.appkeys.core.domain.ResourceName;
 import io.appkeys.core.domain.Role;
 import io.appkeys.core.domain.User;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -188,6 +189,48 @@ class ConsoleAccessOverHttpTest {
         assertTrue(second.contains("<a href=\"/admin/users?page=1\" rel=\"prev\">Previous page</a>"), second);
         assertFalse(second.contains("rel=\"next\""), second);
         assertEquals(400, browser.get("/admin/users?page=0").status());
+    }
+
+    @Test
+    void theAuditLog_isReadNewestFirst_fiftyAtATime_andOlderEntriesFollowWithoutOverlap() {
+        Tenant tenant = Tenant.create(server.appKeys());
+        for (int i = 0; i < 55; i++) {
+            tenant.appKeys.addUser(tenant.master, new Email("user" + i + "@example.com"), Optional.empty());
+        }
+        ConsoleClient browser = new ConsoleClient(http);
+        browser.signIn(tenant.admin);
+
+        String newest = browser.get("/admin/audit").body();
+        List<String> first = auditTargets(newest);
+        assertEquals(50, first.size(), newest);
+        assertEquals("user:user54@example.com", first.get(0), "newest first");
+        assertEquals("user:user5@example.com", first.get(49));
+        assertFalse(newest.contains("Newest entries"), newest);
+        Matcher older = Pattern.compile("<a href=\"([^\"]+)\" rel=\"next\">Older entries</a>")
+                .matcher(newest);
+        assertTrue(older.find(), newest);
+
+        String next = browser.get(older.group(1)).body();
+        List<String> second = auditTargets(next);
+        assertTrue(next.contains("(older entries)"), next);
+        assertTrue(next.contains("<a href=\"/admin/audit\">Newest entries</a>"), next);
+        assertEquals(
+                List.of("user:user4@example.com", "user:user3@example.com", "user:user2@example.com"),
+                second.subList(0, 3),
+                "the next older entries, none of the first page again");
+        assertTrue(second.stream().noneMatch(first::contains), next);
+        assertEquals(400, browser.get("/admin/audit?before=not-a-cursor").status());
+    }
+
+    /** The "On" column of each row of an audit page, top to bottom. */
+    private static List<String> auditTargets(String page) {
+        Matcher row = Pattern.compile("<td>[^<]*</td>\\s*<td><code>([^<]*)</code></td>\\s*<td>[^<]*</td>\\s*</tr>")
+                .matcher(page);
+        List<String> targets = new ArrayList<>();
+        while (row.find()) {
+            targets.add(row.group(1));
+        }
+        return targets;
     }
 
     @Test

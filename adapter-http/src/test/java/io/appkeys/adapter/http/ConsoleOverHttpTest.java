@@ -2,17 +2,26 @@ package io.appkeys.adapter.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.appkeys.adapter.persistence.TestDatabases;
+import io.appkeys.core.crypto.Argon2Parameters;
+import io.appkeys.core.domain.AppToken;
 import io.appkeys.core.domain.KeyRef;
 import io.appkeys.core.domain.LicenseManager;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -50,6 +59,61 @@ class ConsoleOverHttpTest {
         Reply page = new ConsoleClient(http).get("/admin/sign-in");
         assertEquals(200, page.status());
         assertTrue(page.body().contains("<label for=\"appToken\">App token</label>"), page.body());
+    }
+
+    @Test
+    void aSignInThatFindsTheServerTooBusy_isToldSo_ratherThanThatThePairIsWrong(@TempDir Path own) throws Exception {
+        Argon2Parameters production = Argon2Parameters.owasp();
+        Map<String, Object> oneHashAtATime = Map.of(
+                "appkeys.argon2-memory-kib",
+                production.memoryKib(),
+                "appkeys.argon2-iterations",
+                production.iterations(),
+                "appkeys.hashing-concurrency",
+                1,
+                "appkeys.hashing-max-wait",
+                "1ms",
+                "appkeys.throttle-max-failures",
+                100_000);
+        ExecutorService browsers = Executors.newFixedThreadPool(6);
+        try (TestServer busy = new TestServer(TestDatabases.freshH2(own), oneHashAtATime)) {
+            Tenant tenant = Tenant.create(busy.appKeys());
+            Http client = new Http(busy.uri());
+            Reply tooBusy = null;
+            for (int round = 0; round < 10 && tooBusy == null; round++) {
+                List<Future<Reply>> signIns = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    // a wrong token each, so every one is checked in full
+                    Map<String, String> pair = Map.of("appKey", tenant.admin.appKey(), "appToken", randomToken());
+                    signIns.add(browsers.submit(() -> new ConsoleClient(client).post("/admin/sign-in", pair)));
+                }
+                for (Future<Reply> signIn : signIns) {
+                    Reply reply = signIn.get(30, TimeUnit.SECONDS);
+                    if (reply.status() == 503) {
+                        tooBusy = reply;
+                    } else {
+                        assertEquals(401, reply.status(), reply::toString);
+                    }
+                }
+            }
+
+            assertNotNull(tooBusy, "six sign-ins at once, one Argon2 at a time, each waiting at most 1 ms");
+            assertTrue(tooBusy.body().contains("too busy to check the pair"), tooBusy::toString);
+            assertFalse(tooBusy.body().contains("do not sign in"), tooBusy::toString);
+            assertNotNull(tooBusy.header("Retry-After"), tooBusy::toString);
+            assertEquals(null, tooBusy.header("Set-Cookie"), tooBusy::toString);
+        } finally {
+            browsers.shutdownNow();
+        }
+    }
+
+    private static String randomToken() {
+        StringBuilder body = new StringBuilder();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < AppToken.BODY_LENGTH; i++) {
+            body.append((char) ('A' + random.nextInt(26)));
+        }
+        return AppToken.fromBody(body.toString()).reveal();
     }
 
     @Test

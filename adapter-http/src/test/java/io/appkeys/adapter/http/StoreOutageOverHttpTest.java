@@ -41,6 +41,10 @@ class StoreOutageOverHttpTest extends OverHttp {
             ConsoleClient console = new ConsoleClient(client);
             console.signIn(mine.admin);
             String csrf = ConsoleClient.csrf(console.get("/admin/keys").body()).orElseThrow();
+            ConsoleClient leaving = new ConsoleClient(client);
+            leaving.signIn(mine.admin);
+            String leavingCsrf =
+                    ConsoleClient.csrf(leaving.get("/admin/keys").body()).orElseThrow();
 
             assertEquals(200, client.get("/health/readiness", null).status());
 
@@ -61,12 +65,20 @@ class StoreOutageOverHttpTest extends OverHttp {
             Reply consolePage = console.get("/admin/keys");
             Reply consoleWrite =
                     console.post("/admin/keys", Map.of("label", "console during the outage", "csrf", csrf));
-            for (Reply reply : List.of(consolePage, consoleWrite)) {
+            Reply signIn = new ConsoleClient(client)
+                    .post("/admin/sign-in", Map.of("appKey", unseen.appKey(), "appToken", unseen.appToken()));
+            for (Reply reply : List.of(consolePage, consoleWrite, signIn)) {
                 assertEquals(503, reply.status(), reply::toString);
                 assertTrue(reply.header("Content-Type").startsWith("text/html"), "a page, as the console's others");
                 assertTrue(reply.body().contains("cannot be reached"), reply::toString);
                 assertNotNull(reply.header("Retry-After"), reply::toString);
             }
+
+            assertEquals("/admin/keys", console.get("/admin").header("Location"), "no store asked on the way");
+            assertEquals(200, new ConsoleClient(client).get("/admin/sign-in").status(), "the form, for later");
+            Reply signedOut = leaving.post("/admin/sign-out", Map.of("csrf", leavingCsrf));
+            assertEquals(303, signedOut.status(), "signing out needs no store: " + signedOut);
+            assertTrue(signedOut.header("Set-Cookie").contains("Max-Age=0"), signedOut::toString);
 
             cuttable.restore();
             eventually200(() -> client.get("/health/readiness", null));
