@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Metrics on against metrics off (operations issue): two servers from one packaged jar, each on its own copy of
 # one fresh embedded H2 store, one with APPKEYS_METRICS=false; wrk -t2 -c64 on 127.0.0.1 drives
-# GET /api/authz/check with a valid key pair at each in turn, ROUNDS times (default 5) after a warm-up of each.
-# Only one server is loaded at a time. Prints each round's figures and the median of the ratio on/off.
+# GET /api/authz/check with a valid key pair at each in turn, ROUNDS times (default 5; the two take turns going
+# first) after two warm-up runs of each. Only one server is loaded at a time. Prints each round's figures and the median of the ratio on/off.
 # Usage (from the repository root): adapter-http/src/test/bench/metrics.sh [duration, default 15s]
 set -euo pipefail
 
@@ -52,11 +52,21 @@ rps() { # name, round, port
   [ -z "$refused" ] || { echo "$1: $refused refused requests" >&2; exit 1; }
   awk '/^Requests\/sec/ {print $2}' "$WORK/$1-$2.txt"
 }
-rps on 0 "$PORT_ON" >/dev/null # warm-up
-rps off 0 "$PORT_OFF" >/dev/null
+# Warm-up: two runs of each, so that the JIT has compiled both servers' paths (the first measured round used to
+# come out low for the server with metrics, which has more code to compile).
+for warm in w1 w2; do
+  rps on "$warm" "$PORT_ON" >/dev/null
+  rps off "$warm" "$PORT_OFF" >/dev/null
+done
 for round in $(seq 1 "$ROUNDS"); do
-  on=$(rps on "$round" "$PORT_ON")
-  off=$(rps off "$round" "$PORT_OFF")
+  # the two take turns going first, so neither gains from the order
+  if [ $((round % 2)) = 1 ]; then
+    on=$(rps on "$round" "$PORT_ON")
+    off=$(rps off "$round" "$PORT_OFF")
+  else
+    off=$(rps off "$round" "$PORT_OFF")
+    on=$(rps on "$round" "$PORT_ON")
+  fi
   echo "$round on=$on off=$off" | tee -a "$WORK/results.txt"
 done
 

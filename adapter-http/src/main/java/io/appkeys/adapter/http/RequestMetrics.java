@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.configuration.metrics.annotation.RequiresMetrics;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.uri.UriMatchTemplate;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.UriRouteMatch;
 import jakarta.inject.Singleton;
@@ -28,6 +29,9 @@ final class RequestMetrics {
 
     private final MeterRegistry registry;
     private final ConcurrentHashMap<Series, Timer> timers = new ConcurrentHashMap<>();
+    /** Each route's template as a label, by template: as many as the server has routes. */
+    private final ConcurrentHashMap<UriMatchTemplate, String> routes = new ConcurrentHashMap<>();
+
     private final Counter allowed;
     private final Counter denied;
     private final Counter unauthenticated;
@@ -67,14 +71,16 @@ final class RequestMetrics {
         };
     }
 
-    /** The matched route's template; a label for any request without one, never its path. */
-    private static String route(HttpRequest<?> request, int status) {
+    /**
+     * The matched route's template; a label for any request without one, never its path. Micronaut builds a
+     * template's path string anew on each call, so each route's is kept once made.
+     */
+    private String route(HttpRequest<?> request, int status) {
         return RouteAttributes.getRouteMatch(request)
                 .filter(UriRouteMatch.class::isInstance)
-                .map(match -> ((UriRouteMatch<?, ?>) match)
-                        .getRouteInfo()
-                        .getUriMatchTemplate()
-                        .toPathString())
+                .map(match -> routes.computeIfAbsent(
+                        ((UriRouteMatch<?, ?>) match).getRouteInfo().getUriMatchTemplate(),
+                        UriMatchTemplate::toPathString))
                 .orElse(status == 404 ? "NOT_FOUND" : "UNMATCHED");
     }
 
