@@ -3,7 +3,9 @@ package io.appkeys.adapter.http;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micronaut.configuration.metrics.annotation.RequiresMetrics;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.uri.UriMatchTemplate;
 import io.micronaut.web.router.RouteAttributes;
@@ -22,12 +24,18 @@ import java.util.concurrent.TimeUnit;
  */
 @Singleton
 @RequiresMetrics
+@Requires(beans = PrometheusMeterRegistry.class)
 final class RequestMetrics {
 
     static final String REQUESTS = "http.server.requests";
     static final String CHECKS = "appkeys.authz.checks";
 
-    private final MeterRegistry registry;
+    /**
+     * Prometheus' own registry rather than Micronaut's composite over it: the composite passes every record to each
+     * registry it holds, a loop per request for the one registry there is. The scrape reads this registry.
+     */
+    private final PrometheusMeterRegistry registry;
+
     private final ConcurrentHashMap<Series, Timer> timers = new ConcurrentHashMap<>();
     /** Each route's template as a label, by template: as many as the server has routes. */
     private final ConcurrentHashMap<UriMatchTemplate, String> routes = new ConcurrentHashMap<>();
@@ -39,7 +47,7 @@ final class RequestMetrics {
     private final Counter unavailable;
     private final Counter invalid;
 
-    RequestMetrics(MeterRegistry registry) {
+    RequestMetrics(PrometheusMeterRegistry registry) {
         this.registry = registry;
         this.allowed = check(registry, "allowed");
         this.denied = check(registry, "denied");
@@ -91,6 +99,8 @@ final class RequestMetrics {
                 .tag("uri", series.route())
                 .tag("status", Integer.toString(series.status()))
                 .publishPercentileHistogram()
+                // the maximum's window in one piece rather than three: one value to update per request, not three
+                .distributionStatisticBufferLength(1)
                 .register(registry);
     }
 
