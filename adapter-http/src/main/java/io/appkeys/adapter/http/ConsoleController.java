@@ -38,8 +38,7 @@ final class ConsoleController {
 
     private static final String WRONG = "That app key and app token do not sign in: the pair is wrong, or the key is"
             + " inactive, expired or not allowed from this address.";
-    private static final String BUSY =
-            "The server is too busy to check the pair just now. Try again in a few" + " seconds.";
+    private static final String BUSY = "The server is too busy to check the pair just now. Try again in a few seconds.";
     private static final String THROTTLED =
             "Too many failed sign-ins with this app key from this address. Wait a minute, then try again.";
 
