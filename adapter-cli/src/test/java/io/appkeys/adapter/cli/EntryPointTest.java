@@ -279,6 +279,18 @@ class EntryPointTest {
     }
 
     @Test
+    void aConnectionTimeoutThatIsNoDuration_isAUsageError_thatSaysWhatIsWrong() {
+        String line = Cli.on(STORE)
+                .with("APPKEYS_DB_TIMEOUT", "3 seconds")
+                .run("account", "list")
+                .fails(ExitCodes.USAGE);
+
+        assertEquals(
+                "appkeys account list: APPKEYS_DB_TIMEOUT must be a duration such as 500ms, 3s or 1m, got '3 seconds'",
+                line);
+    }
+
+    @Test
     void theDbOption_winsOverAPPKEYS_DB_URL() {
         Result created = noStore.run(
                 "--db", STORE.url(), "account", "create", "dbflag", "--master-email", "o@dbflag.example.com");
