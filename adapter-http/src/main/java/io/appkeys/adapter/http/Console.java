@@ -43,16 +43,12 @@ final class Console {
 
     /** A page for the signed-in caller, or the way to the sign-in page. */
     MutableHttpResponse<?> page(HttpRequest<?> request, Function<Signed, MutableHttpResponse<?>> render) {
-        Optional<Signed> signed;
-        try {
-            signed = sessions.signedIn(request);
-        } catch (StoreUnavailableException e) {
-            return storeUnavailable(Page.signedOut(STORE_UNAVAILABLE), e);
-        }
-        if (signed.isEmpty()) {
-            return seeOther(SIGN_IN);
-        }
-        return refusalsAsPages(signed.get(), () -> render.apply(signed.get()));
+        return withSession(request, signed -> {
+            if (signed.isEmpty()) {
+                return seeOther(SIGN_IN);
+            }
+            return refusalsAsPages(signed.get(), () -> render.apply(signed.get()));
+        });
     }
 
     /**
@@ -61,23 +57,31 @@ final class Console {
      */
     MutableHttpResponse<?> change(
             HttpRequest<?> request, Map<String, String> form, Function<Signed, MutableHttpResponse<?>> act) {
+        return withSession(request, signed -> {
+            if (signed.isEmpty()) {
+                return error(
+                        Page.signedOut("Signed out"),
+                        HttpStatus.UNAUTHORIZED,
+                        "Your session has ended (it expired, or its key was deactivated or deleted). Sign in again;"
+                                + " the change was not made.");
+            }
+            if (!signed.get().sent(submitted(request, form))) {
+                return notSentHere(signed.get().page(NOT_SENT_HERE));
+            }
+            return refusalsAsPages(signed.get(), () -> act.apply(signed.get()));
+        });
+    }
+
+    /** {@code then} with the request's session, if any; the store's 503 page when checking it met an outage. */
+    private MutableHttpResponse<?> withSession(
+            HttpRequest<?> request, Function<Optional<Signed>, MutableHttpResponse<?>> then) {
         Optional<Signed> signed;
         try {
             signed = sessions.signedIn(request);
         } catch (StoreUnavailableException e) {
             return storeUnavailable(Page.signedOut(STORE_UNAVAILABLE), e);
         }
-        if (signed.isEmpty()) {
-            return error(
-                    Page.signedOut("Signed out"),
-                    HttpStatus.UNAUTHORIZED,
-                    "Your session has ended (it expired, or its key was deactivated or deleted). Sign in again; the"
-                            + " change was not made.");
-        }
-        if (!signed.get().sent(submitted(request, form))) {
-            return notSentHere(signed.get().page(NOT_SENT_HERE));
-        }
-        return refusalsAsPages(signed.get(), () -> act.apply(signed.get()));
+        return then.apply(signed);
     }
 
     private static MutableHttpResponse<?> refusalsAsPages(Signed signed, Supplier<MutableHttpResponse<?>> render) {
